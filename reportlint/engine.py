@@ -97,7 +97,7 @@ class Linter:
             sev = self.severity_of(rule)
             if sev < self.config.min_severity:
                 continue
-            for hit in rule.kind.check(doc, ctx):
+            for hit in self._run(rule, doc, ctx):
                 key = (rule.full_id, hit.start, hit.end)
                 if key in seen or _overlaps(blocked, hit.start, hit.end):
                     continue
@@ -112,6 +112,13 @@ class Linter:
             para = doc.paragraph_at(f.start)
             f.paragraph = para.index + 1 if para else None
         return findings
+
+    @staticmethod
+    def _run(rule: Rule, doc: Document, ctx: Context) -> list[Hit]:
+        try:
+            return list(rule.kind.check(doc, ctx))
+        except Exception as exc:  # a bug in one rule must not hide the other findings or print a traceback
+            raise ReportlintError(f"{doc.path}：规则“{rule.full_id}”内部错误（{type(exc).__name__}: {exc}），请报告此问题") from exc
 
     def _finding(self, rule: Rule, sev, hit: Hit, doc: Document) -> Finding:
         values = _Defaults(hit.vars)

@@ -1,0 +1,66 @@
+"""``repeated``: a character or word typed twice by accident (预算算, 的的, 我们我们).
+
+Chinese doubles characters on purpose (紧紧, 兢兢业业, 事事), and words meet at a
+shared character (人民|民主, 枣庄市|市中区, 常委会|会议). jieba's dictionary tells
+them apart: a doubling is an error only where the segmenter leaves one of the
+two copies standing alone as a one-character word, or where one word repeats.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from ..document import Document
+from ..textutil import segment
+from . import Context, Hit, Kind, Param, register
+
+_DOUBLE = regex.compile(r"(\p{Han}{1,4})\1")
+_NUMERALS = set("一二三四五六七八九十百千万亿零〇两")
+
+
+@register
+class RepeatedKind(Kind):
+    name = "repeated"
+    default_fix = "unsafe"
+    params = {"allow": Param(list, [], "reduplications that are correct (研究研究, 看一看)")}
+
+    def setup(self) -> None:
+        self.allow = set(self.p["allow"])
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
+        for para in doc.paragraphs:
+            text = para.text
+            pos = 0
+            while True:
+                m = _DOUBLE.search(text, pos)
+                if not m:
+                    break
+                pos = m.start() + 1
+                unit = m.group(1)
+                if m.group() in self.allow or all(c in _NUMERALS for c in unit):
+                    continue
+                if self._accidental(text, m.start(), len(unit)):
+                    second = m.start() + len(unit)
+                    yield Hit(para.start + second, para.start + second + len(unit), {"unit": unit}, replacement="")
+                    pos = m.end()
+
+    @staticmethod
+    def _accidental(text: str, start: int, size: int) -> bool:
+        lo = max(0, start - 8)
+        hi = min(len(text), start + 2 * size + 8)
+        tokens = segment(text[lo:hi])
+        bounds = {}
+        offset = lo
+        for tok in tokens:
+            bounds[offset] = tok
+            offset += len(tok)
+        mid = start + size
+        if mid not in bounds:
+            return False  # the doubling sits inside one word: 紧紧, 兢兢业业, 不了了之
+        after = bounds[mid]
+        before = next((tok for s, tok in bounds.items() if s < mid <= s + len(tok) - 0 and s + len(tok) == mid), "")
+        if size == 1:
+            return (len(after) == 1 or len(before) == 1) and not (len(after) > 1 and len(before) > 1)
+        return after == text[start:mid] and before == after

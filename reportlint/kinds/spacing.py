@@ -1,0 +1,68 @@
+"""``cjk-space``: stray spaces inside Chinese text.
+
+Chinese is written without spaces, so a space between two Chinese characters or
+between a character and Chinese punctuation is a slip (often left by a page
+layout or by converting a PDF). Not flagged: indentation (never part of a
+paragraph), the gap before the name in a signature line (``…常委会主任 刘红军``),
+the gap after the date in a resolution's note, and, unless configured, spaces
+between Chinese and Latin letters or digits.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from ..document import Document
+from ..structure import SIGNATURE
+from ..textutil import is_cjk, is_han
+from . import Context, Hit, Kind, Param, register
+
+_SPACE_RUN = regex.compile(r"[ \u3000\u00a0\t]+")
+_HALF_PUNCT = set(",.;:!?()")
+_DATE_BEFORE = regex.compile(r"\d{1,2}日$")
+
+
+@register
+class CjkSpaceKind(Kind):
+    name = "cjk-space"
+    default_fix = "safe"
+    params = {
+        "digits": Param(bool, True, "also flag spaces between Chinese characters and digits (召开 12 次)"),
+        "latin": Param(bool, False, "also flag spaces between Chinese characters and Latin letters"),
+    }
+
+    def _chinese_side(self, ch: str, other: str) -> bool:
+        if is_cjk(ch):
+            return True
+        # A half-width mark beside Chinese text is itself Chinese punctuation typed wrongly: "(一) 始终".
+        return ch in _HALF_PUNCT and is_han(other)
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
+        digits, latin = self.p["digits"], self.p["latin"]
+        for para in doc.paragraphs:
+            text = para.text
+            if " " not in text and "\u3000" not in text and "\u00a0" not in text and "\t" not in text:
+                continue
+            signature = SIGNATURE.search(text)
+            for m in _SPACE_RUN.finditer(text):
+                s, e = m.span()
+                if s == 0 or e == len(text):
+                    continue
+                left, right = text[s - 1], text[e]
+                if signature and s >= signature.start():
+                    continue
+                if _DATE_BEFORE.search(text, 0, s):
+                    continue
+                both = is_cjk(left) and is_cjk(right)
+                mixed = (
+                    (self._chinese_side(left, text[s - 2] if s >= 2 else "") and is_han(right))
+                    or (is_han(left) and self._chinese_side(right, text[e + 1] if e + 1 < len(text) else ""))
+                )
+                with_digit = digits and ((is_han(left) and right.isdigit()) or (left.isdigit() and is_han(right)))
+                with_latin = latin and (
+                    (is_han(left) and right.isascii() and right.isalpha()) or (left.isascii() and left.isalpha() and is_han(right))
+                )
+                if both or mixed or with_digit or with_latin:
+                    yield Hit(para.start + s, para.start + e, {"match": m.group()}, replacement="")

@@ -1,0 +1,96 @@
+"""``halfwidth-punct``: half-width punctuation used in Chinese text.
+
+A mark counts as Chinese-context when a Chinese character or Chinese
+punctuation stands beside it (spaces skipped). Numbers and Latin text keep
+their marks: ``4.2``, ``PM2.5``, ``1:1000``, ``8:30``, ``1,000``, and heading
+numbers like ``1.`` at the start of a paragraph. Brackets are judged as a pair:
+a pair around or beside Chinese text is Chinese.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..document import Document
+from ..textutil import is_cjk, is_han
+from . import Context, Hit, Kind, Param, register
+
+_FULL = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？", ".": "。", "(": "（", ")": "）"}
+_SPACES = " \t\u3000\u00a0"
+
+
+def _neighbour(text: str, i: int, step: int) -> str:
+    j = i + step
+    while 0 <= j < len(text) and text[j] in _SPACES:
+        j += step
+    return text[j] if 0 <= j < len(text) else ""
+
+
+def _adjacent(text: str, i: int, step: int) -> str:
+    j = i + step
+    return text[j] if 0 <= j < len(text) else ""
+
+
+@register
+class HalfwidthPunctKind(Kind):
+    name = "halfwidth-punct"
+    default_fix = "safe"
+    params = {"marks": Param(str, ",;:!?.()", "which half-width marks to check")}
+
+    def setup(self) -> None:
+        self.marks = set(self.p["marks"])
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
+        marks = self.marks
+        for para in doc.paragraphs:
+            text = para.text
+            if not any(ch in marks for ch in text):
+                continue
+            parens = _paren_pairs(text) if ("(" in marks or ")" in marks) else {}
+            for i, ch in enumerate(text):
+                if ch not in marks:
+                    continue
+                if ch in "()":
+                    if parens.get(i):
+                        yield Hit(para.start + i, para.start + i + 1, replacement=_FULL[ch])
+                    continue
+                if self._chinese_context(text, i, ch):
+                    yield Hit(para.start + i, para.start + i + 1, replacement=_FULL[ch])
+
+    @staticmethod
+    def _chinese_context(text: str, i: int, ch: str) -> bool:
+        before, after = _adjacent(text, i, -1), _adjacent(text, i, 1)
+        if ch == "." and (before == "." or after == "."):
+            return False  # an ellipsis written with dots is another rule's business
+        if before.isascii() and before.isalnum() and after.isascii() and after.isalnum():
+            return False  # 4.2, 1:1000, 1,000, e.g. a.m.
+        if ch == "." and before.isdigit() and i <= 2:
+            return False  # heading number "1." (GB/T 9704 third level)
+        if ch == "." and not is_han(before) and before not in "”’）》":
+            return False  # a period after Latin text or a number belongs to it
+        prev, nxt = _neighbour(text, i, -1), _neighbour(text, i, 1)
+        return is_cjk(prev) or (is_cjk(nxt) and ch != ".") or (ch == "." and is_han(before) and not nxt)
+
+
+def _paren_pairs(text: str) -> dict[int, bool]:
+    """For every half-width bracket: is it in Chinese context? Pairs decide together."""
+    result: dict[int, bool] = {}
+    stack: list[int] = []
+    for i, ch in enumerate(text):
+        if ch == "(":
+            stack.append(i)
+        elif ch == ")":
+            if stack:
+                j = stack.pop()
+                inner = text[j + 1 : i]
+                chinese = (
+                    any(is_han(c) for c in inner)
+                    or is_cjk(_neighbour(text, j, -1))
+                    or is_cjk(_neighbour(text, i, 1))
+                )
+                result[j] = result[i] = chinese
+            else:
+                result[i] = is_cjk(_neighbour(text, i, -1)) or is_cjk(_neighbour(text, i, 1))
+    for j in stack:
+        result[j] = is_cjk(_neighbour(text, j, -1)) or is_cjk(_neighbour(text, j, 1))
+    return result
