@@ -23,7 +23,7 @@ class EndPunctKind(Kind):
     def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
         breaks = find_breaks(doc)
         covered = {i for b in breaks.values() for i in range(b.first, b.last)}
-        for para, info in zip(doc.paragraphs, classify(doc)):
+        for para, info in zip(doc.paragraphs, classify(doc), strict=True):
             text = para.text
             if info.role == Role.SALUTATION:
                 if text[-1] not in "：:，,！!":

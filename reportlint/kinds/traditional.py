@@ -44,7 +44,7 @@ class TraditionalKind(Kind):
                 if len(converted) != len(text):
                     yield from self._by_char(para.start, text)
                 continue
-            for i, (a, b) in enumerate(zip(text, converted)):
+            for i, (a, b) in enumerate(zip(text, converted, strict=True)):
                 if a != b and is_han(a) and a not in self.allow_chars and not self._in_allowed_word(text, i):
                     yield Hit(para.start + i, para.start + i + 1, {"simplified": b}, replacement=b)
 
