@@ -1,0 +1,109 @@
+"""``duplicate``: paragraphs repeated exactly or nearly, and long passages pasted into another paragraph.
+
+Cost stays near-linear in the number of paragraphs: each paragraph is indexed
+by a sample of its character shingles (those whose hash falls in one bucket),
+so only paragraphs that share many shingles are compared with rapidfuzz, and
+shingles common to very many paragraphs (set phrases) are not indexed at all.
+Title, heading, date and signature lines are formulaic and are left out.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from difflib import SequenceMatcher
+
+from rapidfuzz import fuzz
+
+from ..document import Document
+from ..structure import Role, classify
+from . import Context, Hit, Kind, Param, register
+
+_SKIP_ROLES = {Role.TITLE, Role.SECTION, Role.DATELINE, Role.SIGNATURE, Role.SALUTATION}
+_SAMPLE = 4  # keep one shingle in four
+_COMMON = 64  # a shingle in more paragraphs than this is a set phrase
+
+
+def _normalise(text: str) -> tuple[str, list[int]]:
+    """Letters and digits only, with each kept character's index in the original."""
+    kept = [(i, ch) for i, ch in enumerate(text) if ch.isalnum()]
+    return "".join(ch for _, ch in kept), [i for i, _ in kept]
+
+
+@register
+class DuplicateKind(Kind):
+    name = "duplicate"
+    default_fix = "unsafe"
+    params = {
+        "similarity": Param(float, 0.95, "ratio (0-1) from which two paragraphs are near duplicates"),
+        "min_chars": Param(int, 30, "shorter paragraphs (letters only) are never reported"),
+        "passage_chars": Param(int, 50, "a repeated passage inside another paragraph must be this long"),
+        "shingle": Param(int, 5, "shingle length in characters"),
+    }
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
+        k = self.p["shingle"]
+        threshold = self.p["similarity"] * 100
+        min_chars, passage = self.p["min_chars"], self.p["passage_chars"]
+        infos = classify(doc)
+        exact: dict[str, int] = {}
+        index: dict[int, list[int]] = {}
+        norms: dict[int, tuple[str, list[int]]] = {}
+        for para, info in zip(doc.paragraphs, infos, strict=True):
+            if info.role in _SKIP_ROLES:
+                continue
+            norm, mapping = _normalise(para.text)
+            if len(norm) < min_chars:
+                continue
+            i = para.index
+            norms[i] = (norm, mapping)
+            first = exact.get(norm)
+            if first is not None:
+                yield self._whole(doc, i, first, 100)
+                continue
+            exact[norm] = i
+            shingles = {hash(norm[j : j + k]) for j in range(len(norm) - k + 1)}
+            sampled = [h for h in shingles if h % _SAMPLE == 0]
+            shared: Counter[int] = Counter()
+            for h in sampled:
+                posting = index.get(h)
+                if posting is not None and len(posting) <= _COMMON:
+                    shared.update(posting)
+            reported = False
+            for j, count in shared.most_common(8):
+                other = norms[j][0]
+                small = min(len(norm), len(other))
+                if count * _SAMPLE * 2 < small * 0.5:
+                    break  # fewer shared shingles than a near duplicate could have
+                if abs(len(norm) - len(other)) <= small * 0.25:
+                    score = fuzz.ratio(norm, other)
+                    if score >= threshold:
+                        yield self._whole(doc, i, j, round(score))
+                        reported = True
+                        break
+            if not reported:
+                for j, count in shared.most_common(8):
+                    if count * _SAMPLE < passage * 0.3:
+                        break
+                    hit = self._passage(doc, i, j, norm, mapping, norms[j][0], passage)
+                    if hit:
+                        yield hit
+                        break
+            for h in sampled:
+                index.setdefault(h, []).append(i)
+
+    @staticmethod
+    def _whole(doc: Document, i: int, first: int, score: int) -> Hit:
+        para, orig = doc.paragraphs[i], doc.paragraphs[first]
+        how = "重复" if score == 100 else f"高度相似（相似度{score}%）"
+        return Hit(para.start, para.end, {"detail": f"与第{orig.line}行的段落{how}", "other_line": orig.line}, replacement="")
+
+    @staticmethod
+    def _passage(doc: Document, i: int, j: int, norm: str, mapping: list[int], other: str, passage: int) -> Hit | None:
+        m = SequenceMatcher(None, norm, other, autojunk=False).find_longest_match(0, len(norm), 0, len(other))
+        if m.size < passage:
+            return None
+        para, orig = doc.paragraphs[i], doc.paragraphs[j]
+        start = para.start + mapping[m.a]
+        end = para.start + mapping[m.a + m.size - 1] + 1
+        return Hit(start, end, {"detail": f"本段有{m.size}字与第{orig.line}行的段落重复", "other_line": orig.line})
