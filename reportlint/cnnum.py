@@ -17,8 +17,8 @@ def to_int(text: str) -> int | None:
         return None
     if "十" in text:
         tens, _, ones = text.partition("十")
-        t = _DIGITS.get(tens, None) if tens else 1
-        o = _DIGITS.get(ones, None) if ones else 0
+        t = _DIGITS.get(tens) if tens else 1
+        o = _DIGITS.get(ones) if ones else 0
         return None if t is None or o is None else t * 10 + o
     if len(text) == 1:
         return _DIGITS[text]

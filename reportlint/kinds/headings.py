@@ -1,0 +1,114 @@
+"""``headings``: heading numbers out of sequence or out of form.
+
+Levels follow GB/T 9704-2012 §7.3.3 (一、 → （一） → 1. → （1）), plus run-in
+enumerations (一是…二是…). A number skipped, repeated or out of order is
+reported; so is a heading whose number is written in the wrong form between
+two well-formed siblings (（一）… 二丰富… （三）). Numbering restarts under a
+new parent heading and after an unnumbered section title or a new document
+(a title, a date line), which is how reports and pasted-in reports are built.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from ..cnnum import to_chinese, to_int
+from ..document import Document
+from ..structure import CN_NUM, Role, classify
+from . import Context, Hit, Kind, register
+
+_RESET_ROLES = {Role.TITLE, Role.SECTION, Role.DATELINE, Role.SIGNATURE, Role.SALUTATION}
+_BARE = regex.compile(rf"^([{CN_NUM}]{{1,3}})(?=[\p{{Han}}“《])")
+# Characters after a numeral that make an ordinary word (一年来, 两个, 三是), not a heading number.
+_NOT_HEADING_AFTER = set("年月日天个次位名项件条批届季期些切直起同道定般致线类种方级点是把手体律系边来则心轮")
+_RUN_IN = regex.compile(rf"(?:(?<=^|[。；;：:，,！!？?\s“])|(?<=^[（(]?))(?P<n>[{CN_NUM}]{{1,3}})是(?=[\p{{Han}}“《（(])")
+_FORMS = {1: "{}、", 2: "（{}）", 3: "{}.", 4: "（{}）", 5: "{}"}
+
+
+def _form(level: int, n: int) -> str:
+    return _FORMS[level].format(to_chinese(n) if level in (1, 2) else n)
+
+
+@register
+class HeadingsKind(Kind):
+    name = "headings"
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
+        infos = classify(doc)
+        paras = doc.paragraphs
+        last: dict[int, tuple[int, int]] = {}  # level -> (number, paragraph index)
+        bare: list[tuple[int, int]] = []  # (paragraph index, number) of unnumbered-looking "二丰富…"
+        run_in_last: int | None = None
+        for para, info in zip(paras, infos, strict=True):
+            if info.role in _RESET_ROLES:
+                last.clear()
+                bare.clear()
+                run_in_last = None
+                continue
+            if info.level is not None:
+                n = to_int(info.number or "")
+                if n is None:
+                    continue
+                level = info.level
+                prev = last.get(level)
+                if prev is not None:
+                    yield from self._compare(doc, level, n, prev, para.index, bare)
+                last[level] = (n, para.index)
+                for deeper in [lv for lv in last if lv > level]:
+                    del last[deeper]
+                bare = [(i, b) for i, b in bare if i > para.index]
+                run_in_last = None
+            else:
+                m = _BARE.match(para.text)
+                if m and para.text[len(m.group(1))] not in _NOT_HEADING_AFTER:
+                    value = to_int(m.group(1))
+                    if value is not None:
+                        bare.append((para.index, value))
+            run_in_last = yield from self._run_in(para, run_in_last)
+
+    def _compare(self, doc: Document, level: int, n: int, prev: tuple[int, int], index: int, bare) -> Iterator[Hit]:
+        p_num, p_index = prev
+        para = doc.paragraphs[index]
+        span = (para.start, para.start + len(_form(level, n)) if level != 5 else para.start + 1)
+        if n == p_num + 1:
+            return
+        if n > p_num + 1:
+            fillers = [(i, b) for i, b in bare if p_index < i < index and p_num < b < n]
+            if fillers:
+                for i, b in fillers:
+                    q = doc.paragraphs[i]
+                    numeral = to_chinese(b)
+                    yield Hit(q.start, q.start + len(numeral) + 2, {"detail": f"标题编号格式不一致：“{numeral}”应写作“{_form(level, b)}”"},
+                              replacement=_form(level, b) + q.text[len(numeral):len(numeral) + 2])
+                return
+            missing = "、".join(_form(level, k) for k in range(p_num + 1, n))
+            yield Hit(*span, {"detail": f"标题编号跳号：缺少{missing}"})
+        elif n == p_num:
+            yield Hit(*span, {"detail": f"标题编号“{_form(level, n)}”重复"})
+        elif n == 1:
+            line = doc.paragraphs[p_index].line
+            yield Hit(*span, {"detail": f"标题编号重新从“{_form(level, 1)}”开始，但前面没有新的上级标题（上一个为第{line}行的“{_form(level, p_num)}”）"})
+        else:
+            yield Hit(*span, {"detail": f"标题编号顺序错误：“{_form(level, n)}”出现在“{_form(level, p_num)}”之后"})
+
+    @staticmethod
+    def _run_in(para, previous: int | None) -> Iterator[Hit]:
+        """一是…二是… within a paragraph, continued across paragraphs that begin with one.
+
+        Returns the last number when the paragraph begins with a run-in item, so the next
+        paragraph can continue the count; restarting at 一是 is always allowed.
+        """
+        matches = [(m, to_int(m.group("n"))) for m in _RUN_IN.finditer(para.text)]
+        matches = [(m, n) for m, n in matches if n is not None]
+        if not matches:
+            return None
+        leading = matches[0][0].start() <= 1
+        expected = previous if leading else None
+        for m, n in matches:
+            if expected is not None and n not in (expected + 1, 1):
+                yield Hit(para.start + m.start(), para.start + m.end(),
+                          {"detail": f"“一是、二是”式列举顺序错误：此处应为“{to_chinese(expected + 1)}是”"})
+            expected = n
+        return expected if leading else None
