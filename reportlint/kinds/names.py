@@ -1,0 +1,121 @@
+"""``names``: one person's (or place's) name written two ways in one document.
+
+Names are found from their context: a title or role beside them (主任侯宗伟所作,
+陈平书记, 检察长冷建明). Every name so found is then looked for in the whole text
+with one character changed to another of the same pinyin (候/侯) or a known
+look-alike (己/已). The minority form is reported, naming the other; with a
+tie, the form whose first character is not a common surname, else both.
+Places and bodies (济阳区/济杨区) are compared the same way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import lru_cache
+
+import regex
+
+from ..document import Document
+from ..textutil import is_han, word_freq
+from . import Context, Hit, Kind, Param, register
+
+# The most common Chinese surnames (single characters), enough to tell a name from a word.
+SURNAMES = set(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦"
+    "付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿"
+    "关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简"
+    "车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝"
+)
+_TITLE = (
+    r"(?:副)?(?:主任|院长|检察长|书记|市长|区长|县长|州长|省长|主席|委员长|部长|局长|厅长|秘书长|处长|镇长|乡长|庭长|所长|"
+    r"队长|校长|总经理|董事长|理事长|政委|司令员)"
+)
+_AFTER_NAME = r"(?=所作|同志|批示|作出|作了|在|的|等|和|与|、|，|。|,|\s|$|予以|给予|来|对|主持|出席|讲话|指出|强调|带队|率队|为|）|\))"
+_NAME_AFTER_TITLE = regex.compile(rf"{_TITLE}[ \u3000]?(?P<name>\p{{Han}}{{2,3}}?){_AFTER_NAME}")
+_NAME_BEFORE_TITLE = regex.compile(rf"(?<=^|[、，。,\s“（(]|和|与)(?P<name>\p{{Han}}{{2,3}}?)(?=同志|{_TITLE})")
+_PLACE = regex.compile(r"(?<![\p{Han}])(?:\p{Han}{0,4}?[省市])?(?P<name>\p{Han}{2})(?P<suffix>区|县|镇|乡|街道)")
+LOOK_ALIKE = ["候侯", "己已巳", "未末", "戌戍", "赢嬴", "汩汨", "茵菌", "析折", "壁璧", "崇祟", "拔拨", "栗粟", "杳杏", "阀阅"]
+_ALIKE = {ch: set(group) - {ch} for group in LOOK_ALIKE for ch in group}
+
+
+@lru_cache(maxsize=8192)
+def _pinyin(ch: str) -> frozenset[str]:
+    from pypinyin import Style, pinyin
+
+    return frozenset(pinyin(ch, style=Style.NORMAL, heteronym=True)[0])
+
+
+def similar(a: str, b: str) -> str:
+    """Why two characters may be confused: same pinyin, or look-alike; empty if neither."""
+    reasons = []
+    if is_han(a) and is_han(b) and _pinyin(a) & _pinyin(b):
+        reasons.append("读音相同")
+    if b in _ALIKE.get(a, ()):
+        reasons.append("字形相近")
+    return "、".join(reasons)
+
+
+@register
+class NamesKind(Kind):
+    name = "names"
+    params = {
+        "places": Param(bool, True, "also compare place and body names (…区, …县, …镇, …街道)"),
+        "max_word_freq": Param(int, 2000, "a candidate this common in the dictionary is a word, not a name"),
+    }
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
+        text = doc.text
+        names = self._person_names(doc)
+        reported: set[tuple[int, int]] = set()
+        for name in sorted(names):
+            for hit in self._variants(doc, name, "人名", names):
+                if (hit.start, hit.end) not in reported:
+                    reported.add((hit.start, hit.end))
+                    yield hit
+        if self.p["places"]:
+            places = {m.group("name") + m.group("suffix") for m in _PLACE.finditer(text)}
+            for place in sorted(places):
+                if text.count(place) < 2:
+                    continue
+                for hit in self._variants(doc, place, "地名", places, fixed_tail=len(place) - 2):
+                    if (hit.start, hit.end) not in reported:
+                        reported.add((hit.start, hit.end))
+                        yield hit
+
+    def _person_names(self, doc: Document) -> set[str]:
+        found: set[str] = set()
+        limit = self.p["max_word_freq"]
+        for para in doc.paragraphs:
+            for pattern in (_NAME_AFTER_TITLE, _NAME_BEFORE_TITLE):
+                for m in pattern.finditer(para.text):
+                    name = m.group("name")
+                    if name[0] in SURNAMES and word_freq(name) < limit:
+                        found.add(name)
+        return found
+
+    def _variants(self, doc: Document, name: str, what: str, known: set[str], fixed_tail: int = 0) -> Iterator[Hit]:
+        text = doc.text
+        count = text.count(name)
+        for k in range(len(name) - fixed_tail):
+            before, after = regex.escape(name[:k]), regex.escape(name[k + 1 :])
+            for m in regex.finditer(rf"(?<={before})(?!{regex.escape(name[k])})\p{{Han}}(?={after})", text):
+                variant = name[:k] + m.group() + name[k + 1 :]
+                why = similar(name[k], m.group())
+                if not why or variant in known:
+                    continue  # two names both found beside a title are two people
+                v_count = text.count(variant)
+                if v_count > count or (v_count == count and not self._minority_on_tie(variant, name)):
+                    continue
+                start = m.start() - k
+                first = text.find(name)
+                line = doc.position(first)[0]
+                yield Hit(start, start + len(variant), {
+                    "detail": f"{what}“{variant}”与第{line}行的“{name}”写法不一致（{why}），请核实",
+                    "other": name,
+                })
+
+    @staticmethod
+    def _minority_on_tie(variant: str, name: str) -> bool:
+        """With equal counts, report the form that looks less like a name; if both look alike, both."""
+        v_ok, n_ok = variant[0] in SURNAMES, name[0] in SURNAMES
+        return not v_ok or v_ok == n_ok
