@@ -30,7 +30,7 @@ _TITLE = (
     r"(?:副)?(?:主任|院长|检察长|书记|市长|区长|县长|州长|省长|主席|委员长|部长|局长|厅长|秘书长|处长|镇长|乡长|庭长|所长|"
     r"队长|校长|总经理|董事长|理事长|政委|司令员)"
 )
-_AFTER_NAME = r"(?=所作|同志|批示|作出|作了|在|的|等|和|与|、|，|。|,|\s|$|予以|给予|来|对|主持|出席|讲话|指出|强调|带队|率队|为|）|\))"
+_AFTER_NAME = r"(?=所作|同志|批示|作(?!为)|在|的|等|和|与|、|，|。|,|\s|$|予以|给予|来|对|主持|出席|讲话|指出|强调|带队|率队|为|）|\))"
 _NAME_AFTER_TITLE = regex.compile(rf"{_TITLE}[ \u3000]?(?P<name>\p{{Han}}{{2,3}}?){_AFTER_NAME}")
 _NAME_BEFORE_TITLE = regex.compile(rf"(?<=^|[、，。,\s“（(]|和|与)(?P<name>\p{{Han}}{{2,3}}?)(?=同志|{_TITLE})")
 _PLACE = regex.compile(r"(?<![\p{Han}])(?:\p{Han}{0,4}?[省市])?(?P<name>\p{Han}{2})(?P<suffix>区|县|镇|乡|街道)")
@@ -77,7 +77,7 @@ class NamesKind(Kind):
             for place in sorted(places):
                 if text.count(place) < 2:
                     continue
-                for hit in self._variants(doc, place, "地名", places, fixed_tail=len(place) - 2):
+                for hit in self._variants(doc, place, "地名", set(), fixed_tail=len(place) - 2):
                     if (hit.start, hit.end) not in reported:
                         reported.add((hit.start, hit.end))
                         yield hit
