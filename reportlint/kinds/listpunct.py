@@ -1,0 +1,95 @@
+"""``list-punct``: items of one list separated inconsistently, and law names run together.
+
+GB/T 15834-2011 §4.5.3.5: items each in quotation marks or book-title marks
+normally take no 顿号 between them, so a series that has 、 between some items
+and nothing between others is inconsistent; the 、 is reported (or, where most
+items have one, the missing one). In a 、-separated list of laws, an item that
+holds two law names with nothing between them (安全生产法道路交通法) lost its 、.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from ..document import Document
+from . import Context, Hit, Kind, register
+
+_ITEM = regex.compile(r"“[^“”\n]{1,30}”|《[^《》\n]{1,40}》")
+_LAW_END = regex.compile(r"(?:法|条例|办法|规定|细则)$")
+_NOT_LAW = ("依法", "执法", "立法", "方法", "做法", "说法", "想法", "看法", "司法", "守法", "违法", "合法", "普法",
+            "用法", "无法", "设法", "办法", "学法", "懂法", "知法", "护法", "手法", "写法")
+_LAW_SPLIT = regex.compile(r"(?<=\p{Han}{3}(?:法|条例))(?=\p{Han}{3,20}?(?:法|条例|办法|规定)(?:\p{Han}{3,20}?(?:法|条例|办法|规定))*$)")
+
+
+@register
+class ListPunctKind(Kind):
+    name = "list-punct"
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
+        for para in doc.paragraphs:
+            text = para.text
+            if "”" in text or "》" in text:
+                yield from self._series(para.start, text)
+            if "、" in text and ("法" in text or "条例" in text):
+                yield from self._laws(para.start, text)
+
+    @staticmethod
+    def _series(base: int, text: str) -> Iterator[Hit]:
+        items = list(_ITEM.finditer(text))
+        series: list[list[tuple[int, str]]] = []  # per series: (position of gap, separator)
+        current: list[tuple[int, str]] = []
+        for a, b in zip(items, items[1:], strict=False):
+            gap = text[a.end() : b.start()]
+            same_kind = a.group()[0] == b.group()[0]
+            if same_kind and gap in ("", "、"):
+                current.append((a.end(), gap))
+            else:
+                if current:
+                    series.append(current)
+                current = []
+        if current:
+            series.append(current)
+        for gaps in series:
+            kinds = {g for _, g in gaps}
+            if len(kinds) < 2:
+                continue
+            with_mark = [p for p, g in gaps if g == "、"]
+            without = [p for p, g in gaps if g == ""]
+            if len(with_mark) <= len(without):
+                for p in with_mark:
+                    yield Hit(base + p - 1, base + p + 2, {"detail": "并列的引号（书名号）之间有的加顿号、有的不加；按 GB/T 15834 一般不加顿号"},
+                              replacement=text[p - 1] + text[p + 1])
+            else:
+                for p in without:
+                    yield Hit(base + p - 1, base + p + 1, {"detail": "并列的引号（书名号）之间有的加顿号、有的不加，此处缺少顿号"},
+                              replacement=text[p - 1] + "、" + text[p])
+
+    @staticmethod
+    def _laws(base: int, text: str) -> Iterator[Hit]:
+        offset = 0
+        for sentence in regex.split(r"(?<=[。；;！？])", text):
+            items = sentence.split("、")
+            law_items = [it for it in items if _LAW_END.search(regex.sub(r"等.*$", "", it))]
+            if len(law_items) >= 2:
+                pos = offset
+                for k, item in enumerate(items):
+                    if k == 0:
+                        # The first item follows the verb phrase: only its tail after the last 对/，… is a name.
+                        tail_start = max(item.rfind(ch) for ch in "对了和及与，,：:") + 1
+                        core = item
+                    else:
+                        tail_start = 0
+                        core = regex.sub(r"(?:等.*|[，,。；;].*)$", "", item)
+                    segment = core[tail_start:]
+                    for m in _LAW_SPLIT.finditer(segment):
+                        j = m.start()
+                        left = segment[:j]
+                        if any(left.endswith(w) for w in _NOT_LAW):
+                            continue
+                        at = pos + tail_start + j
+                        yield Hit(base + at - 1, base + at + 1, {"detail": "法律法规名称连写，中间缺少顿号"},
+                                  replacement=text[at - 1] + "、" + text[at])
+                    pos += len(item) + 1
+            offset += len(sentence)
