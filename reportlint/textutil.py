@@ -46,3 +46,16 @@ def word_freq(word: str) -> int:
 
 def is_word(word: str) -> bool:
     return word_freq(word) > 0
+
+
+@lru_cache(maxsize=1)
+def _tags() -> dict[str, str]:
+    import jieba.posseg
+
+    _jieba()
+    return jieba.posseg.dt.word_tag_tab
+
+
+def pos_tag(word: str) -> str:
+    """jieba's part-of-speech tag for a dictionary word ('' when unknown)."""
+    return _tags().get(word, "")

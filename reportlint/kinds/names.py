@@ -101,9 +101,11 @@ class NamesKind(Kind):
             for m in regex.finditer(rf"(?<={before})(?!{regex.escape(name[k])})\p{{Han}}(?={after})", text):
                 variant = name[:k] + m.group() + name[k + 1 :]
                 why = similar(name[k], m.group())
-                if not why or variant in known:
-                    continue  # two names both found beside a title are two people
+                if not why:
+                    continue
                 v_count = text.count(variant)
+                if variant in known and v_count >= 2 and count >= 2:
+                    continue  # two names each used repeatedly beside a title are two people
                 if v_count > count or (v_count == count and not self._minority_on_tie(variant, name)):
                     continue
                 start = m.start() - k

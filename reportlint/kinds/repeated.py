@@ -3,7 +3,9 @@
 Chinese doubles characters on purpose (紧紧, 兢兢业业, 事事), and words meet at a
 shared character (人民|民主, 枣庄市|市中区, 常委会|会议). jieba's dictionary tells
 them apart: a doubling is an error only where the segmenter leaves one of the
-two copies standing alone as a one-character word, or where one word repeats.
+two copies standing alone beside a word containing the other (预算|算), where
+both stand alone and the character is a part of speech that is never
+reduplicated (的的, but not 件件), or where one word repeats.
 """
 
 from __future__ import annotations
@@ -13,11 +15,14 @@ from collections.abc import Iterator
 import regex
 
 from ..document import Document
-from ..textutil import segment
+from ..textutil import pos_tag, segment
 from . import Context, Hit, Kind, Param, register
 
 _DOUBLE = regex.compile(r"(\p{Han}{1,4})\1")
 _NUMERALS = set("一二三四五六七八九十百千万亿零〇两")
+# Parts of speech that Chinese does not reduplicate: particles, prepositions, conjunctions,
+# pronouns, adverbs, modal words, verbs. Nouns, classifiers and adjectives do (件件, 人人, 好好).
+_NOT_REDUPLICATED = ("u", "p", "c", "r", "d", "y", "e", "o", "v")
 
 
 @register
@@ -62,5 +67,9 @@ class RepeatedKind(Kind):
         after = bounds[mid]
         before = next((tok for s, tok in bounds.items() if s < mid <= s + len(tok) - 0 and s + len(tok) == mid), "")
         if size == 1:
-            return (len(after) == 1 or len(before) == 1) and not (len(after) > 1 and len(before) > 1)
+            if len(after) > 1 and len(before) > 1:
+                return False  # two words meeting at a shared character: 人民|民主
+            if len(after) == 1 and len(before) == 1:
+                return pos_tag(after).startswith(_NOT_REDUPLICATED)  # 的的 yes, 件件 no
+            return True  # one copy belongs to a word, the other stands alone: 预算|算
         return after == text[start:mid] and before == after
