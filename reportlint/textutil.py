@@ -48,14 +48,25 @@ def is_word(word: str) -> bool:
     return word_freq(word) > 0
 
 
+_ONE_CHAR_ENTRY = regex.compile(r"^(\S) \d+ (\S+)$", regex.M)
+
+
 @lru_cache(maxsize=1)
-def _tags() -> dict[str, str]:
-    import jieba.posseg
+def _single_char_tags() -> dict[str, str]:
+    """Part-of-speech tags of one-character words, read from jieba's dictionary.
 
-    _jieba()
-    return jieba.posseg.dt.word_tag_tab
+    jieba.posseg would load the whole tagged dictionary (seconds); the repeated-char
+    rule only ever asks about single characters.
+    """
+    import os
+
+    import jieba
+
+    path = os.path.join(os.path.dirname(jieba.__file__), "dict.txt")
+    with open(path, encoding="utf-8") as fh:
+        return dict(_ONE_CHAR_ENTRY.findall(fh.read()))
 
 
-def pos_tag(word: str) -> str:
-    """jieba's part-of-speech tag for a dictionary word ('' when unknown)."""
-    return _tags().get(word, "")
+def pos_tag(char: str) -> str:
+    """jieba's part-of-speech tag for a one-character word ('' when unknown)."""
+    return _single_char_tags().get(char, "")
