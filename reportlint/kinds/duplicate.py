@@ -96,7 +96,10 @@ class DuplicateKind(Kind):
     def _whole(doc: Document, i: int, first: int, score: int) -> Hit:
         para, orig = doc.paragraphs[i], doc.paragraphs[first]
         how = "重复" if score == 100 else f"高度相似（相似度{score}%）"
-        return Hit(para.start, para.end, {"detail": f"与第{orig.line}行的段落{how}", "other_line": orig.line}, replacement="")
+        # The fix removes the copy together with the line breaks up to the next paragraph.
+        following = doc.paragraphs[i + 1].start if i + 1 < len(doc.paragraphs) else len(doc.text)
+        end = following if following > para.end else para.end
+        return Hit(para.start, end, {"detail": f"与第{orig.line}行的段落{how}", "other_line": orig.line}, replacement="")
 
     @staticmethod
     def _passage(doc: Document, i: int, j: int, norm: str, mapping: list[int], other: str, passage: int) -> Hit | None:

@@ -45,20 +45,37 @@ def decode(raw: bytes, path: str) -> Decoded:
         return Decoded(raw.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
         pass
-    # GB18030 decodes almost any byte string, so ask a detector first and only then fall back.
+    # Without a BOM, a Chinese office file that is not UTF-8 is GB18030/GBK almost always. GB18030
+    # decodes nearly any byte string, so accept it only when the result reads as Chinese text;
+    # otherwise ask the detector (Big5 from elsewhere, or a non-Chinese legacy encoding).
+    try:
+        text = raw.decode("gb18030")
+    except UnicodeDecodeError:
+        text = None
+    if text is not None and _looks_chinese(text):
+        return Decoded(text, "gb18030")
     best = from_bytes(raw).best()
     name = best.encoding.lower().replace("-", "_") if best else ""
-    if name in _CHINESE_FAMILY or not best:
-        try:
-            text = raw.decode("gb18030")
-        except UnicodeDecodeError:
-            raise ReportlintError(f"{path}：无法识别文件编码（不是 UTF-8、GB18030 或 UTF-16 文本）") from None
-        if _looks_like_text(text):
-            return Decoded(text, "gb18030")
-        raise ReportlintError(f"{path}：无法识别文件编码（不是 UTF-8、GB18030 或 UTF-16 文本）")
-    if name in _ACCEPTED or name.replace("_", "") in _ACCEPTED:
+    if best and (name in _ACCEPTED or name.replace("_", "") in _ACCEPTED):
         return Decoded(str(best), best.encoding)
-    raise ReportlintError(f"{path}：文件编码似乎是 {best.encoding}，不是中文报告常用的编码；请另存为 UTF-8")
+    if text is not None and _looks_like_text(text) and (not best or name in _CHINESE_FAMILY):
+        return Decoded(text, "gb18030")
+    if best:
+        raise ReportlintError(f"{path}：文件编码似乎是 {best.encoding}，不是中文报告常用的编码；请另存为 UTF-8")
+    raise ReportlintError(f"{path}：无法识别文件编码（不是 UTF-8、GB18030 或 UTF-16 文本）")
+
+
+def _looks_chinese(text: str) -> bool:
+    """Common Han characters, ASCII and Chinese punctuation make up nearly all of it."""
+    if not text:
+        return True
+    common = sum(
+        1 for ch in text
+        if "\u4e00" <= ch <= "\u9fa5" or " " <= ch <= "~" or ch in "\r\n\t" or "\u3000" <= ch <= "\u303f"
+        or "\uff01" <= ch <= "\uff5e" or ch in "“”‘’…—·"
+    )
+    han = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fa5")
+    return han > 0 and common / len(text) > 0.97
 
 
 def _looks_like_text(text: str) -> bool:
