@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from docx.oxml.ns import qn
+from lxml import etree
 
 from .engine import Linter
 from .model import Finding, ReportlintError, Severity
@@ -48,7 +49,8 @@ class AnnotateResult:
     skipped: list[Finding] = field(default_factory=list)  # in headers/footers: Word has no comments there
 
     def by_severity(self) -> Counter[Severity]:
-        return Counter(f.severity for f in self.findings if f not in self.skipped)
+        skipped = {id(f) for f in self.skipped}
+        return Counter(f.severity for f in self.findings if id(f) not in skipped)
 
 
 def comment_text(f: Finding, flagged: str) -> str:
@@ -121,12 +123,12 @@ def annotate_document(doc: DocxDocument, findings: list[Finding], *, fix: bool =
         raise ReportlintError(f"{doc.path}：不是从 Word 文档读取的，无法添加批注")
     result = AnnotateResult(Path(doc.path), findings)
     body = [f for f in findings if doc.layout.lines[f.line - 1].story == "body"]
-    result.skipped = [f for f in findings if f not in body]
+    result.skipped = [f for f in findings if doc.layout.lines[f.line - 1].story != "body"]
     if not body:
         return result
     word = doc.layout.word
     _split_runs(doc.layout.atoms, {x for f in body for x in (f.start, f.end)})
-    fresh = document_from_word(word, doc.path)
+    fresh = document_from_word(word, doc.path, headers_footers=bool(result.skipped))
     if fresh.text != doc.text:  # splitting runs must never change the text
         raise ReportlintError(f"{doc.path}：内部错误：拆分文字块后文本发生变化，未写入批注")
     atoms = [
@@ -134,27 +136,29 @@ def annotate_document(doc: DocxDocument, findings: list[Finding], *, fix: bool =
     ]
     anchors = _Anchors(atoms)
     changes = _TrackedChanges(word) if fix else None
+    comments = _Comments(word)
     applied_end = -1
     for f in body:
         flagged = doc.text[f.start : f.end]
         first, last = anchors.start(f.start), anchors.end(f.end)
         if first is None or last is None:
             continue
+        point = f.start == f.end
         if (
             changes is not None
             and f.fix is not None
             and f.fix.safe
             and f.start >= applied_end
-            and "\n" not in flagged
+            and "\n" not in flagged + f.fix.replacement
         ):
             span = changes.apply(anchors.runs(f.start, f.end), f.fix.replacement, first, last)
-            if span is not None:
+            if span is not None:  # the comment goes around the deletion and the insertion
                 first, last = span
+                point = False
                 applied_end = max(f.end, f.start + 1)
                 result.fixes += 1
-        # word.comments creates the comments part when the document has none
-        comment = word.comments.add_comment(text=comment_text(f, flagged), author=AUTHOR, initials=INITIALS)
-        _mark(comment.comment_id, first, last, point=f.start == f.end)
+        comment_id = comments.add(comment_text(f, flagged))
+        _mark(comment_id, first, last, point=point)
         result.comments += 1
     return result
 
@@ -253,6 +257,43 @@ class _Anchors:
                 out.append(self.atoms[i].run)
             i += 1
         return out
+
+
+class _Comments:
+    """Appends w:comment elements to the comments part (python-docx's add_comment, without its
+    search for a free id at every call, which makes thousands of comments slow)."""
+
+    def __init__(self, word: Any):
+        self.word = word
+        self.root = getattr(word.comments, "_comments_elm", None)  # word.comments creates the part
+        ids = [int(v) for v in self.root.xpath("./w:comment/@w:id")] if self.root is not None else []
+        self.next_id = max(ids, default=-1) + 1
+        self.date = dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+    def add(self, text: str) -> int:
+        if self.root is None:  # another python-docx: its public API
+            return self.word.comments.add_comment(text=text, author=AUTHOR, initials=INITIALS).comment_id
+        cid = self.next_id
+        self.next_id += 1
+        attrs = {
+            _W + "id": str(cid),
+            _W + "author": AUTHOR,
+            _W + "initials": INITIALS,
+            _W + "date": self.date,
+        }
+        comment = etree.SubElement(self.root, _W + "comment", attrs)
+        for i, line in enumerate(text.split("\n")):
+            p = etree.SubElement(comment, _W + "p")
+            etree.SubElement(etree.SubElement(p, _W + "pPr"), _W + "pStyle", {_W + "val": "CommentText"})
+            if i == 0:  # the mark Word shows at the start of the comment
+                r = etree.SubElement(p, _W + "r")
+                etree.SubElement(
+                    etree.SubElement(r, _W + "rPr"), _W + "rStyle", {_W + "val": "CommentReference"}
+                )
+                etree.SubElement(r, _W + "annotationRef")
+            t = etree.SubElement(etree.SubElement(p, _W + "r"), _W + "t", {_XML_SPACE: "preserve"})
+            t.text = line
+        return cid
 
 
 def _place(where: tuple[str, Any], el: Any) -> None:

@@ -19,7 +19,7 @@ import regex
 from ..document import Document
 from . import Context, Hit, Kind, Param, ParamError, register
 
-_BLANK = regex.compile(r"(?P<left>\p{Han}{1,2})(?P<x>[xX×]{1,2})(?P<right>\p{Han}{2,4})")
+_BLANK = regex.compile(r"(?P<left>\p{Han})(?P<x>[xX×]{1,2})(?P<right>\p{Han}{2,4})")
 _FILLED = r"[一二三四五六七八九十百零〇两\d]{1,3}"
 
 

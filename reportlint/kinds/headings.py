@@ -42,7 +42,8 @@ class HeadingsKind(Kind):
         bare: list[tuple[int, int]] = []  # (paragraph index, number) of unnumbered-looking "二丰富…"
         run_in_last: int | None = None
         for para, info in zip(paras, infos, strict=True):
-            if info.role in _RESET_ROLES:
+            bare_number = self._bare_number(para.text)
+            if info.role in _RESET_ROLES and not (bare_number and info.role == Role.SECTION):
                 last.clear()
                 bare.clear()
                 run_in_last = None
@@ -60,13 +61,17 @@ class HeadingsKind(Kind):
                     del last[deeper]
                 bare = [(i, b) for i, b in bare if i > para.index]
                 run_in_last = None
-            else:
-                m = _BARE.match(para.text)
-                if m and para.text[len(m.group(1))] not in _NOT_HEADING_AFTER:
-                    value = to_int(m.group(1))
-                    if value is not None:
-                        bare.append((para.index, value))
+            elif bare_number is not None:
+                bare.append((para.index, bare_number))
             run_in_last = yield from self._run_in(para, run_in_last)
+
+    @staticmethod
+    def _bare_number(text: str) -> int | None:
+        """The number of a heading written without its mark (二丰富…), if the line starts like one."""
+        m = _BARE.match(text)
+        if m and text[len(m.group(1))] not in _NOT_HEADING_AFTER:
+            return to_int(m.group(1))
+        return None
 
     def _compare(self, doc: Document, level: int, n: int, prev: tuple[int, int], index: int, bare) -> Iterator[Hit]:
         p_num, p_index = prev

@@ -71,7 +71,7 @@ class ListPunctKind(Kind):
         offset = 0
         for sentence in regex.split(r"(?<=[。；;！？])", text):
             items = sentence.split("、")
-            law_items = [it for it in items if _LAW_END.search(regex.sub(r"等.*$", "", it))]
+            law_items = [it for it in items if _LAW_END.search(_core(it))]
             if len(law_items) >= 2:
                 pos = offset
                 for k, item in enumerate(items):
@@ -81,7 +81,7 @@ class ListPunctKind(Kind):
                         core = item
                     else:
                         tail_start = 0
-                        core = regex.sub(r"(?:等.*|[，,。；;].*)$", "", item)
+                        core = _core(item)
                     segment = core[tail_start:]
                     for m in _LAW_SPLIT.finditer(segment):
                         j = m.start()
@@ -93,3 +93,8 @@ class ListPunctKind(Kind):
                                   replacement=text[at - 1] + "、" + text[at])
                     pos += len(item) + 1
             offset += len(sentence)
+
+
+def _core(item: str) -> str:
+    """An item of a list without what follows its name: 等…, 的…, or the rest of the clause."""
+    return regex.sub(r"(?:等|的|[，,。；;]).*$", "", item)

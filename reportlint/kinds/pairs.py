@@ -52,6 +52,8 @@ class PairsKind(Kind):
                 if ch in self.openers:
                     stack.append((_FAMILY.get(ch, ch), i))
                 elif ch in self.closers:
+                    if ch in ")）" and i <= 2 and text[:i].isalnum() and not stack:
+                        continue  # 1)加强监督, a) …: a numbering style, not half a pair
                     want = self.open_of[_FAMILY.get(ch, ch)]
                     if stack and stack[-1][0] == want:
                         stack.pop()

@@ -21,8 +21,10 @@ from . import Context, Hit, Kind, Param, register
 _DOUBLE = regex.compile(r"(\p{Han}{1,4})\1")
 _NUMERALS = set("一二三四五六七八九十百千万亿零〇两")
 # Parts of speech that Chinese does not reduplicate: particles, prepositions, conjunctions,
-# pronouns, adverbs, modal words, verbs. Nouns, classifiers and adjectives do (件件, 人人, 好好).
-_NOT_REDUPLICATED = ("u", "p", "c", "r", "d", "y", "e", "o", "v")
+# pronouns, adverbs, modal words. Nouns, classifiers, adjectives and most verbs do (件件, 人人,
+# 好好, 说说, 谈谈); the copula and auxiliary verbs do not.
+_NOT_REDUPLICATED = ("u", "p", "c", "r", "d", "y", "e", "o")
+_NEVER_DOUBLED_VERBS = set("是有为要会能可让使将")
 
 
 @register
@@ -69,7 +71,11 @@ class RepeatedKind(Kind):
         if size == 1:
             if len(after) > 1 and len(before) > 1:
                 return False  # two words meeting at a shared character: 人民|民主
-            if len(after) == 1 and len(before) == 1:
-                return pos_tag(after).startswith(_NOT_REDUPLICATED)  # 的的 yes, 件件 no
-            return True  # one copy belongs to a word, the other stands alone: 预算|算
-        return after == text[start:mid] and before == after
+            if len(before) > 1:
+                return True  # the first copy ends a word, the second stands alone: 预算|算
+            # The first copy stands alone: 的|的 and 是|是 are slips, 件|件 and 说|说心里话 are Chinese.
+            char = before
+            tag = pos_tag(char)
+            return char in _NEVER_DOUBLED_VERBS or not tag or tag.startswith(_NOT_REDUPLICATED)
+        # 我们|我们, and 人大常委会|常委会 or 贯彻落实|落实 where the first copy ends a longer word.
+        return after == text[start:mid] and before.endswith(after)

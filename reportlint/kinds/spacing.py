@@ -4,7 +4,7 @@ Chinese is written without spaces, so a space between two Chinese characters or
 between a character and Chinese punctuation is a slip (often left by a page
 layout or by converting a PDF). Not flagged: indentation (never part of a
 paragraph), the gap before the name in a signature line (``…常委会主任 刘红军``),
-the gap after the date in a resolution's note, and, unless configured, spaces
+the gap after the date in a resolution's date note, and, unless configured, spaces
 between Chinese and Latin letters or digits.
 """
 
@@ -15,7 +15,7 @@ from collections.abc import Iterator
 import regex
 
 from ..document import Document
-from ..structure import SIGNATURE
+from ..structure import SIGNATURE, Role, classify
 from ..textutil import is_cjk, is_han
 from . import Context, Hit, Kind, Param, register
 
@@ -41,6 +41,7 @@ class CjkSpaceKind(Kind):
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
         digits, latin = self.p["digits"], self.p["latin"]
+        roles = classify(doc)
         for para in doc.paragraphs:
             text = para.text
             if " " not in text and "\u3000" not in text and "\u00a0" not in text and "\t" not in text:
@@ -53,8 +54,8 @@ class CjkSpaceKind(Kind):
                 left, right = text[s - 1], text[e]
                 if signature and s >= signature.start():
                     continue
-                if _DATE_BEFORE.search(text, 0, s):
-                    continue
+                if roles[para.index].role == Role.DATELINE and _DATE_BEFORE.search(text, 0, s):
+                    continue  # （2024年2月2日 某区第十届人民代表大会第三次会议通过）
                 both = is_cjk(left) and is_cjk(right)
                 mixed = (
                     (self._chinese_side(left, text[s - 2] if s >= 2 else "") and is_han(right))

@@ -11,12 +11,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+import regex
+
 from ..document import Document
 from ..textutil import is_cjk, is_han
 from . import Context, Hit, Kind, Param, register
 
 _FULL = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？", ".": "。", "(": "（", ")": "）"}
 _SPACES = " \t\u3000\u00a0"
+_CN_ORDINAL = regex.compile(r"[一二三四五六七八九十]{1,3}")
 
 
 def _neighbour(text: str, i: int, step: int) -> str:
@@ -55,7 +58,9 @@ class HalfwidthPunctKind(Kind):
                         yield Hit(para.start + i, para.start + i + 1, replacement=_FULL[ch])
                     continue
                 if self._chinese_context(text, i, ch):
-                    yield Hit(para.start + i, para.start + i + 1, replacement=_FULL[ch])
+                    # 一.加强监督: after a Chinese heading numeral the mark is 、, not 。 (GB/T 15834 §4.5.3.3)
+                    heading = ch in ".,，" and _CN_ORDINAL.fullmatch(text[:i]) is not None
+                    yield Hit(para.start + i, para.start + i + 1, replacement="、" if heading else _FULL[ch])
 
     @staticmethod
     def _chinese_context(text: str, i: int, ch: str) -> bool:

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -103,14 +104,17 @@ def open_docx(raw: bytes, path: str) -> Any:
                 f"{path}：文件设置了打开密码（已加密），无法读取；请在 Word 中取消密码，另存为 .docx 后再检查"
             )
         raise ReportlintError(f"{path}：是旧版 Word 97-2003 格式（.doc），无法读取；{_SAVE_AS}")
-    if raw.lstrip()[:5] == b"{\\rtf":
+    head = raw[:512].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if head.startswith(b"{\\rtf"):
         raise ReportlintError(f"{path}：是 RTF 格式，不是 .docx；{_SAVE_AS}")
+    if head.startswith(b"<") or head.startswith(b"mime-version"):
+        raise ReportlintError(f"{path}：是网页（HTML/MHT）或 Word XML 格式，不是 .docx；{_SAVE_AS}")
     try:
         with zipfile.ZipFile(io.BytesIO(raw)) as zf:
             names = set(zf.namelist())
             main = "word/document.xml" if "word/document.xml" in names else None
             head = zf.read(main)[:2000] if main else b""
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, NotImplementedError):
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, NotImplementedError, zlib.error):
         raise ReportlintError(f"{path}：文件已损坏或不是 .docx（无法解压）；{_SAVE_AS}") from None
     if main is None:
         raise ReportlintError(f"{path}：不是 Word 文档（缺少 word/document.xml）；{_SAVE_AS}")

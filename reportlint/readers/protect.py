@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import regex
 
+# Host labels are all ASCII or all Chinese (例子.中国), so Chinese text right after a domain is not swallowed
+# (登录https://www.example.gov.cn查询); a path may hold Chinese (…/通知/会议.html) and ends
+# at whitespace or Chinese punctuation; a trailing , . ; : ! ? ) belongs to the sentence.
+_PATH = r"""(?:/(?:[^\s<>"“”‘’（）《》，。；：！？、,;]|[,;](?=[a-z0-9]))*[^\s<>"“”‘’（）《》，。；：！？、.,;:!?)]|/)?"""
 _PROTECTED = regex.compile(
-    r"""(?xi)
-      (?:https?|ftp)://[^\s<>"“”‘’（）《》，。；：！？、]+     # URLs stop at Chinese punctuation
-    | www\.[a-z0-9-]+(?:\.[a-z0-9-]+)+[^\s<>"“”（）《》，。；：！？、]*
+    rf"""(?xi)
+      (?:https?|ftp)://(?:[a-z0-9\-_~%]+|\p{{Han}}+)(?:\.(?:[a-z0-9\-_~%]+|\p{{Han}}+))*(?::\d+)?{_PATH}
+    | www\.[a-z0-9-]+(?:\.[a-z0-9-]+)+{_PATH}
     | [a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+             # e-mail
     """
 )

@@ -1,0 +1,157 @@
+"""name-variant (zh-structure.name-variant): a person's or place's name written two ways.
+
+True positives: 候振东 beside 侯振东 (same sound, similar shape), 马春琳 beside 马春林 in
+title contexts (主任 …, 院长…, 检察长…); the minority form is reported naming the other
+form's line; with a tie, the form that cannot be a surname is reported, and when both can,
+both are; a district written 临禾区 once beside 临河区.
+True negatives: two different people whose names share two characters (王建国 / 王建华),
+one person's name used consistently, two different people each named repeatedly.
+"""
+
+from __future__ import annotations
+
+import json
+
+from typer.testing import CliRunner
+
+from reportlint import Config, lint_text
+from reportlint.cli import app
+
+CATEGORY = "name-variant"
+RULE = "zh-structure.name-variant"
+
+
+def lint(text: str) -> list:
+    findings = lint_text(text, config=Config(select=[CATEGORY]))
+    for f in findings:
+        assert (f.category, f.rule) == (CATEGORY, RULE)
+    return findings
+
+
+def found(text: str) -> list[tuple[int, int, str]]:
+    return [(f.line, f.column, text[f.start : f.end]) for f in lint(text)]
+
+
+# --- true positives ---------------------------------------------------------------------------
+
+DIRECTOR = """\
+某市某区人民代表大会常务委员会工作报告
+
+——2024年1月9日在某区第五届人民代表大会第四次会议上
+
+区人大常委会主任 候振东
+
+各位代表：
+
+现在，我代表区人大常委会向大会报告工作，请予审议。
+
+一年来，常委会在主任侯振东的带领下，依法履行各项职权，共召开常委会会议十次。
+
+会议听取和审议了区人大常委会主任侯振东所作的工作报告，侯振东同志代表常委会作了说明。
+"""
+
+
+def test_minority_form_of_a_name_is_reported_naming_the_majority():
+    [f] = lint(DIRECTOR)
+    assert (f.line, f.column) == (5, len("区人大常委会主任 ") + 1)
+    assert DIRECTOR[f.start : f.end] == "候振东"
+    assert "侯振东" in f.message
+    assert "第11行" in f.message, "the message names where the other form is first written"
+
+
+def test_name_after_court_and_procuratorate_titles():
+    text = (
+        "区人民法院院长马春林、区人民检察院检察长冷志远列席会议。\n\n"
+        "会议听取了院长马春琳所作的法院工作报告和检察长冷志远所作的检察院工作报告，马春林同志回答了代表询问。\n"
+    )
+    [f] = lint(text)
+    assert (f.line, text[f.start : f.end]) == (3, "马春琳")
+    assert "马春林" in f.message and "第1行" in f.message
+    assert "读音相同" in f.message
+
+
+def test_tie_reports_the_form_that_is_not_a_surname():
+    text = "区人大常委会主任 候振东\n\n会议听取了区人大常委会主任侯振东所作的工作报告。\n"
+    assert found(text) == [(1, 10, "候振东")]
+
+
+def test_tie_between_two_plausible_names_reports_both():
+    text = "区人民法院院长马春林出席会议。\n\n会议听取了院长马春琳所作的法院工作报告。\n"
+    findings = lint(text)
+    assert sorted((f.line, text[f.start : f.end]) for f in findings) == [(1, "马春林"), (3, "马春琳")]
+    by_line = {f.line: f.message for f in findings}
+    assert "马春琳" in by_line[1] and "第3行" in by_line[1]
+    assert "马春林" in by_line[3] and "第1行" in by_line[3]
+
+
+def test_tie_reports_both_when_one_name_is_followed_by_lie_xi():
+    text = "区人民法院院长马春林列席会议。\n\n会议听取了院长马春琳所作的法院工作报告。\n"
+    assert sorted((f.line, text[f.start : f.end]) for f in lint(text)) == [(1, "马春林"), (3, "马春琳")]
+
+
+PLACE = """\
+某市临河区人民代表大会常务委员会工作报告
+
+——2024年1月9日在某市临河区第六届人民代表大会第三次会议上
+
+各位代表：
+
+一年来，临河区人大常委会在区委的坚强领导下，依法履职尽责，为建设富强临禾区贡献了力量。
+
+全区上下团结一心，临河区经济社会发展取得新成效。
+"""
+
+
+def test_place_name_written_two_ways():
+    [f] = lint(PLACE)
+    assert f.line == 7
+    assert PLACE[f.start : f.end] == "临禾区"
+    assert "临河区" in f.message and "第1行" in f.message
+
+
+# --- true negatives ---------------------------------------------------------------------------
+
+
+def test_two_people_sharing_two_characters_stay_silent():
+    text = (
+        "区人大常委会副主任王建国、王建华出席会议。\n\n"
+        "会议由副主任王建国主持，王建华同志作了讲话。\n\n"
+        "王建国强调，要认真落实代表建议。王建华指出，要加强监督。\n"
+    )
+    assert lint(text) == []
+
+
+def test_two_people_each_named_repeatedly_stay_silent():
+    # 立/丽 sound alike, but each name is used twice beside its own title: two people.
+    text = (
+        "区长张立群出席会议。\n\n会议听取了区长张立群所作的报告。\n\n"
+        "检察长张丽群列席会议并讲话。\n\n检察长张丽群指出，要加强法律监督。\n"
+    )
+    assert lint(text) == []
+
+
+def test_one_name_used_consistently_stays_silent():
+    text = (
+        "区人大常委会主任 林晓峰\n\n"
+        "一年来，常委会在主任林晓峰的带领下依法履职。\n\n"
+        "会议听取了主任林晓峰所作的工作报告，林晓峰同志指出，要坚持党的领导。\n"
+    )
+    assert lint(text) == []
+
+
+def test_consistent_report_with_places_and_titles_stays_silent():
+    text = DIRECTOR.replace("候振东", "侯振东")
+    assert lint(text) == []
+    assert lint(PLACE.replace("临禾区", "临河区")) == []
+
+
+# --- CLI --------------------------------------------------------------------------------------
+
+
+def test_cli_json_reports_the_minority_form(tmp_path):
+    path = tmp_path / "report.txt"
+    path.write_text(DIRECTOR, encoding="utf-8")
+    result = CliRunner().invoke(app, ["check", "--format", "json", "--select", CATEGORY, str(path)])
+    assert result.exit_code == 1
+    [finding] = json.loads(result.stdout)["files"][0]["findings"]
+    assert (finding["rule"], finding["line"], finding["column"], finding["end_column"]) == (RULE, 5, 10, 13)

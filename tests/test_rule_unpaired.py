@@ -1,0 +1,172 @@
+"""unpaired-punctuation (zh-punct.unpaired): quotes, brackets and book-title marks without partner.
+
+True positives: a closing mark without its opener, an opener never closed within
+its paragraph, pairs nested wrongly (《…“…》…”). True negatives: balanced and
+correctly nested pairs, adjacent quotations, half- and full-width round brackets
+mixed (their width is punctuation-width's business).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from reportlint import Config, Severity, lint_text
+from reportlint.cli import app
+
+CATEGORY = "unpaired-punctuation"
+RULE = "zh-punct.unpaired"
+
+
+def lint(text: str, **config) -> list:
+    return lint_text(text, config=Config(select=[CATEGORY], **config))
+
+
+def col(line: str, mark: str, n: int = 1) -> int:
+    """1-based column of the n-th occurrence of ``mark`` in ``line``."""
+    i = -1
+    for _ in range(n):
+        i = line.index(mark, i + 1)
+    return i + 1
+
+
+def flagged(text: str) -> list[tuple[int, int, str]]:
+    """(line, column, flagged mark) of every finding; checks rule, severity and that there is no fix."""
+    lines = text.split("\n")
+    out = []
+    for f in lint(text):
+        assert (f.category, f.rule, f.severity) == (CATEGORY, RULE, Severity.ERROR)
+        assert f.fix is None
+        assert f.line == f.end_line and f.end_column == f.column + 1
+        out.append((f.line, f.column, lines[f.line - 1][f.column - 1 : f.end_column - 1]))
+    return out
+
+
+def messages(text: str) -> list[str]:
+    return [f.message for f in lint(text)]
+
+
+# --- true positives ---------------------------------------------------------------------------
+
+
+def test_closing_quote_without_opening_quote():
+    text = "培育了“红色代表之家”“民情直通车”基层议事活力”等特色品牌。"
+    assert flagged(text) == [(1, col(text, "”", 3), "”")]
+    assert messages(text) == ["成对标点不完整：右引号缺少对应的左引号"]
+
+
+def test_opening_quote_never_closed():
+    text = "推动形成“学法用法”“依法办事的良好氛围。"
+    assert flagged(text) == [(1, col(text, "“", 2), "“")]
+    assert messages(text) == ["成对标点不完整：左引号缺少对应的右引号"]
+
+
+def test_book_title_never_closed():
+    text = "认真贯彻《中华人民共和国各级人民代表大会常务委员会监督法，加强执法检查。"
+    assert flagged(text) == [(1, col(text, "《"), "《")]
+    assert messages(text) == ["成对标点不完整：左书名号缺少对应的右书名号"]
+
+
+def test_second_book_title_never_closed():
+    text = "常委会检查了《安全生产法》《消防法的实施情况。"
+    assert flagged(text) == [(1, col(text, "《", 2), "《")]
+
+
+def test_wrong_nesting_book_title_and_quote():
+    text = "组织学习《关于“加强人大监督》的实施意见”。"
+    assert flagged(text) == [(1, col(text, "“"), "“"), (1, col(text, "”"), "”")]
+    assert messages(text) == [
+        "成对标点不完整：左引号在右书名号之前未闭合（嵌套错误）",
+        "成对标点不完整：右引号缺少对应的左引号",
+    ]
+
+
+def test_inner_single_quote_not_closed_before_outer():
+    text = "会议强调：“要牢固树立‘四个意识，坚定‘四个自信’。”"
+    assert flagged(text) == [(1, col(text, "‘"), "‘")]
+    assert "嵌套错误" in messages(text)[0]
+
+
+def test_stray_closing_bracket():
+    text = "全年举办代表履职培训班3期）。"
+    assert flagged(text) == [(1, col(text, "）"), "）")]
+    assert messages(text) == ["成对标点不完整：右括号缺少对应的左括号"]
+
+
+def test_unclosed_hexagonal_bracket_in_document_number():
+    text = "按照某办发〔2024 3号文件要求开展自查。"
+    assert flagged(text) == [(1, col(text, "〔"), "〔")]
+
+
+def test_quote_is_not_carried_across_paragraphs():
+    text = "常委会将2024年确定为“执法检查\n年”，全年开展执法检查6次。"
+    assert flagged(text) == [(1, col(text, "“"), "“"), (2, 2, "”")]
+
+
+def test_unclosed_bracket_in_resolution_note():
+    text = "（2024年1月10日某区第十届人民代表大会第二次会议通过"
+    assert flagged(text) == [(1, 1, "（")]
+
+
+# --- true negatives ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("打造了“红色代表之家”“民情直通车”“基层议事会”等特色品牌。", id="adjacent-quotes"),
+        pytest.param("认真学习《关于“加强人大监督”的实施意见》。", id="quote-inside-book-title"),
+        pytest.param("会议强调：“要牢固树立‘四个意识’，坚定‘四个自信’。”", id="single-inside-double"),
+        pytest.param("（一）强化思想政治引领", id="heading-brackets"),
+        pytest.param("(二)聚焦民生实事开展监督", id="halfwidth-heading-brackets"),
+        pytest.param("提出意见建议（含批评)36条，均已交办。", id="mixed-width-brackets"),
+        pytest.param("听取审议“一府一委两院”专项工作报告15个。", id="one-quote"),
+        pytest.param("按照某办发〔2024〕3号文件要求开展自查。", id="document-number"),
+        pytest.param("【代表风采】扎根基层的“老黄牛”", id="lenticular-brackets"),
+        pytest.param("审议《某区2023年预算执行情况的报告（草案）》。", id="bracket-inside-book-title"),
+        pytest.param("常委会全年召开会议12次，审议通过决议决定9项。", id="no-marks"),
+    ],
+)
+def test_silent_on_balanced_pairs(text):
+    assert lint(text) == []
+
+
+def test_clean_report_is_silent():
+    text = (
+        "某区人民代表大会常务委员会工作报告（摘要）\n"
+        "——2024年1月8日在某区第十届人民代表大会第二次会议上\n"
+        "各位代表：\n"
+        "常委会紧扣“十四五”规划实施，听取审议《关于全区优化营商环境工作情况的报告》。\n"
+        "代表们表示：“常委会开展的‘代表进家站’活动，让我们有了更多履职平台。”\n"
+    )
+    assert lint(text) == []
+
+
+# --- CLI --------------------------------------------------------------------------------------
+
+
+def _check_json(path: Path, *extra: str) -> tuple[int, list[dict]]:
+    result = CliRunner().invoke(app, ["check", "--format", "json", "--select", CATEGORY, *extra, str(path)])
+    data = json.loads(result.stdout)
+    return result.exit_code, data["files"][0]["findings"]
+
+
+def test_cli_reports_unmatched_quote_as_error(tmp_path):
+    body = "持续擦亮“民生实事代表票决制品牌，推动办成一批实事。"
+    path = tmp_path / "report.txt"
+    path.write_text(f"各位代表：\n{body}\n", encoding="utf-8")
+    code, findings = _check_json(path)
+    assert code == 1
+    quote = col(body, "“")
+    assert [(f["severity"], f["line"], f["column"], f["end_column"], f["fix"]) for f in findings] == [
+        ("error", 2, quote, quote + 1, None),
+    ]
+
+
+def test_cli_balanced_file_exits_0(tmp_path):
+    path = tmp_path / "report.txt"
+    path.write_text("各位代表：\n持续擦亮“民生实事代表票决制”品牌（详见附件）。\n", encoding="utf-8")
+    assert _check_json(path) == (0, [])
