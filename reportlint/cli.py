@@ -72,8 +72,9 @@ def build(
 
 
 def lint_files(linter: Linter, paths: list[Path]) -> list[FileResult]:
-    files = list(collect(paths, exclude=linter.config.exclude, root=linter.config.root))
     missing = [p for p in paths if not p.exists()]
+    present = [p for p in paths if p.exists()]
+    files = list(collect(present, exclude=linter.config.exclude, root=linter.config.root))
     results = [FileResult(str(p), error=f"{p}：文件或文件夹不存在") for p in missing]
     progress = sys.stderr.isatty() and len(files) > 1
     iterator = files

@@ -19,7 +19,7 @@ from .model import FileResult, Finding, Fix, ReportlintError
 from .packs import Pack, Rule, builtin_pack_paths, load_pack
 from .readers import read_path
 
-_DISABLE = regex.compile(r"reportlint[-:]\s*disable(?:[=:]\s*([\w.,\- ]+))?")
+_DISABLE = regex.compile(r"reportlint[-:]\s*disable(?:[=:]\s*([\w.\-]+(?:\s*,\s*[\w.\-]+)*))?")
 _COMMENT_ONLY = regex.compile(r"\s*(?:<!--.*?-->|#.*|//.*)\s*", regex.S)
 
 
@@ -63,6 +63,10 @@ class Linter:
         for name in self.config.severity:
             if name not in known:
                 raise ReportlintError(f"severity：未知的规则或类别“{name}”")
+        ids = {k for r in self.all_rules for k in (r.full_id, r.id)}
+        for name in self.config.rules:
+            if name not in ids:
+                raise ReportlintError(f"rules：未知的规则“{name}”（用 reportlint rules 查看）")
 
     def _active(self, rule: Rule) -> bool:
         c = self.config
@@ -134,6 +138,8 @@ class Linter:
 
     def _blocked_spans(self, doc: Document) -> list[tuple[int, int]]:
         spans = list(doc.protected)
+        if "reportlint" in doc.text:  # the directives themselves are not report text
+            spans.extend((m.start(), m.end()) for m in _DISABLE.finditer(doc.text))
         if self._accept is not None:
             spans.extend((m.start(), m.end()) for m in self._accept.finditer(doc.text))
         spans.sort()
@@ -159,7 +165,9 @@ class Linter:
                 if i >= len(doc.paragraphs):
                     continue
                 para = doc.paragraphs[i]
-            out[para.index] = {n.strip() for n in m.group(1).split(",")} if m.group(1) else None
+            # "x-mark-->" : a closing comment marker is not part of the last name.
+            names = {n.strip().rstrip("-") for n in m.group(1).split(",")} if m.group(1) else None
+            out[para.index] = names
         return out
 
     def lint_text(self, text: str, path: str = "<text>", *, markdown: bool = False) -> list[Finding]:

@@ -341,6 +341,8 @@ BAD_FILES = {
     ),
     "broken.docx": (b"PK\x03\x04" + b"\x14\x00\x00\x00broken" * 20, "损坏"),
     "truncated.docx": (b"", "空"),
+    "rtf.docx": (b"{\\rtf1\\ansi \\u21508?}", "RTF"),
+    "web.docx": ("<html><body><p>各位代表：</p></body></html>".encode(), "HTML"),
     "not-word.docx": (
         _zip({"[Content_Types].xml": b"<Types/>", "xl/workbook.xml": b"<workbook/>"}),
         "word/document.xml",

@@ -19,7 +19,9 @@ import regex
 from ..document import Document
 from . import Context, Hit, Kind, Param, ParamError, register
 
-_BLANK = regex.compile(r"(?P<left>\p{Han})(?P<x>[xX×]{1,2})(?P<right>\p{Han}{2,4})")
+# Only ordinal names are compared (区x次党代会, 区x届人大): a blank count (x人次, x件) filled with
+# another number elsewhere is a different count, not the same blank.
+_BLANK = regex.compile(r"(?P<left>\p{Han})(?P<x>[xX×]{1,2})(?P<right>[次届](?:党代会|党代表大会|全会|人大|人民代表大会|代表大会))")
 _FILLED = r"[一二三四五六七八九十百零〇两\d]{1,3}"
 
 

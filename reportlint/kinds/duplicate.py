@@ -24,6 +24,14 @@ _SAMPLE = 4  # keep one shingle in four
 _COMMON = 64  # a shingle in more paragraphs than this is a set phrase
 
 
+def _sampled(shingle: str) -> bool:
+    """Keep one shingle in _SAMPLE, chosen by content so every run and process picks the same ones.
+
+    (Python's hash() of a string changes per process, which made findings vary between runs.)
+    """
+    return (ord(shingle[0]) + 3 * ord(shingle[len(shingle) // 2]) + 7 * ord(shingle[-1])) % _SAMPLE == 0
+
+
 def _normalise(text: str) -> tuple[str, list[int]]:
     """Letters and digits only, with each kept character's index in the original."""
     kept = [(i, ch) for i, ch in enumerate(text) if ch.isalnum()]
@@ -47,7 +55,7 @@ class DuplicateKind(Kind):
         min_chars, passage = self.p["min_chars"], self.p["passage_chars"]
         infos = classify(doc)
         exact: dict[str, int] = {}
-        index: dict[int, list[int]] = {}
+        index: dict[str, list[int]] = {}
         norms: dict[int, tuple[str, list[int]]] = {}
         for para, info in zip(doc.paragraphs, infos, strict=True):
             if info.role in _SKIP_ROLES:
@@ -62,9 +70,9 @@ class DuplicateKind(Kind):
                 yield self._whole(doc, i, first, 100)
                 continue
             exact[norm] = i
-            shingles = {hash(norm[j : j + k]) for j in range(len(norm) - k + 1)}
-            sampled = [h for h in shingles if h % _SAMPLE == 0]
-            shared: Counter[int] = Counter()
+            shingles = {norm[j : j + k] for j in range(len(norm) - k + 1)}
+            sampled = [h for h in shingles if _sampled(h)]
+            shared: Counter[int] = Counter()  # paragraph index -> sampled shingles in common
             for h in sampled:
                 posting = index.get(h)
                 if posting is not None and len(posting) <= _COMMON:
@@ -82,8 +90,11 @@ class DuplicateKind(Kind):
                         reported = True
                         break
             if not reported:
-                for j, count in shared.most_common(8):
-                    if count * _SAMPLE < passage * 0.3:
+                # A shared passage of ``passage`` characters shares about (passage - k + 1) / _SAMPLE
+                # sampled shingles; ask for most of them before paying for a longest-match search.
+                needed = max(3, int((passage - k + 1) / _SAMPLE * 0.6))
+                for j, count in shared.most_common(3):
+                    if count < needed:
                         break
                     hit = self._passage(doc, i, j, norm, mapping, norms[j][0], passage)
                     if hit:

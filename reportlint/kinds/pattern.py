@@ -42,7 +42,10 @@ class PatternKind(Kind):
     def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
         report = self.p["report"]
         template = self.p["replacement"]
+        skip = set() if self.p["headings"] else _heading_indices(doc)
         for para in doc.paragraphs:
+            if para.index in skip:
+                continue
             for pattern in self.compiled:
                 for m in pattern.finditer(para.text):
                     start, end = m.span(report) if report else m.span()
@@ -52,3 +55,10 @@ class PatternKind(Kind):
                     variables["match"] = m.group(report) if report else m.group()
                     replacement = m.expand(template) if template is not None else None
                     yield Hit(para.start + start, para.start + end, variables, replacement)
+
+
+def _heading_indices(doc: Document) -> set[int]:
+    from ..structure import Role, classify
+
+    roles = {Role.TITLE, Role.HEADING, Role.SECTION}
+    return {i for i, info in enumerate(classify(doc)) if info.role in roles or doc.paragraphs[i].heading_level}
