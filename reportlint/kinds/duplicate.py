@@ -71,7 +71,7 @@ class DuplicateKind(Kind):
                 continue
             exact[norm] = i
             shingles = {norm[j : j + k] for j in range(len(norm) - k + 1)}
-            sampled = [h for h in shingles if _sampled(h)]
+            sampled = sorted(h for h in shingles if _sampled(h))  # sorted: ties rank the same in every process
             shared: Counter[int] = Counter()  # paragraph index -> sampled shingles in common
             for h in sampled:
                 posting = index.get(h)
