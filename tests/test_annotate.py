@@ -455,3 +455,20 @@ def test_copy_has_ordinary_permissions_and_may_be_replaced(cli, tmp_path):
     cli("annotate", src, "-o", out)  # run again over the previous copy
     assert len(read_comments(out)) == len(first)
     assert not list(tmp_path.glob(".reportlint-*"))
+
+
+def test_fix_that_only_inserts_is_anchored_on_the_insertion(tmp_path):
+    d = docx.Document()
+    d.add_paragraph("会议听取了区政府关于预算执行情况的报告")
+    src = save(d, tmp_path / "a.docx")
+    doc = docx_document(src.read_bytes(), str(src))
+    end = len(doc.text)
+    f = Finding("test.end", "test", Severity.WARNING, "段末缺少句号", end, end, Fix("。"))
+    f.line, f.column = doc.position(end)
+    result = annotate_document(doc, [f], fix=True)
+    assert result.fixes == 1
+    out = tmp_path / "b.docx"
+    doc.layout.word.save(str(out))
+    (c,) = read_comments(out)
+    assert c["anchored"] == "。"
+    assert text_of(out) == "会议听取了区政府关于预算执行情况的报告。"

@@ -62,13 +62,18 @@ def render_text(results: Sequence[FileResult], options: dict) -> str:
                 out.append(f"    {mark}")
     total = sum(by_category.values())
     files = len(results)
+    failed = sum(1 for r in results if r.error)
+    if failed:
+        files_text = f"共 {files} 个文件（其中 {failed} 个无法检查，见上方错误）"
+    else:
+        files_text = f"共 {files} 个文件"
     if total:
         out.append("")
-        out.append(f"共 {files} 个文件，发现 {total} 处问题：")
+        out.append(f"{files_text}，发现 {total} 处问题：")
         for cat, n in by_category.most_common():
             out.append(f"  {cat:<24} {n}")
         if fixable:
             out.append(f"其中 {fixable} 处可用 reportlint fix 自动修正。")
     else:
-        out.append(f"共 {files} 个文件，未发现问题。")
+        out.append(f"{files_text}，未发现问题。" if not failed else f"{files_text}。")
     return "\n".join(out)

@@ -1,7 +1,8 @@
 """``duplicate``: paragraphs repeated exactly or nearly, and long passages pasted into another paragraph.
 
 Cost stays near-linear in the number of paragraphs: each paragraph is indexed
-by a sample of its character shingles (those whose hash falls in one bucket),
+by a sample of its character shingles (chosen by their characters, so every
+process samples alike),
 so only paragraphs that share many shingles are compared with rapidfuzz, and
 shingles common to very many paragraphs (set phrases) are not indexed at all.
 Title, heading, date and signature lines are formulaic and are left out.
@@ -24,12 +25,18 @@ _SAMPLE = 4  # keep one shingle in four
 _COMMON = 64  # a shingle in more paragraphs than this is a set phrase
 
 
-def _sampled(shingle: str) -> bool:
-    """Keep one shingle in _SAMPLE, chosen by content so every run and process picks the same ones.
-
-    (Python's hash() of a string changes per process, which made findings vary between runs.)
-    """
-    return (ord(shingle[0]) + 3 * ord(shingle[len(shingle) // 2]) + 7 * ord(shingle[-1])) % _SAMPLE == 0
+def _longest_run(norm: str, k: int, other: set[str]) -> int:
+    """Longest run of consecutive shingles of ``norm`` found in ``other``: a cheap upper bound
+    on a common passage, checked before difflib's exact (and costly) longest match."""
+    best = run = 0
+    for j in range(len(norm) - k + 1):
+        if norm[j : j + k] in other:
+            run += 1
+            if run > best:
+                best = run
+        else:
+            run = 0
+    return best
 
 
 def _normalise(text: str) -> tuple[str, list[int]]:
@@ -57,6 +64,7 @@ class DuplicateKind(Kind):
         exact: dict[str, int] = {}
         index: dict[str, list[int]] = {}
         norms: dict[int, tuple[str, list[int]]] = {}
+        shingle_sets: dict[int, set[str]] = {}
         for para, info in zip(doc.paragraphs, infos, strict=True):
             if info.role in _SKIP_ROLES:
                 continue
@@ -71,7 +79,9 @@ class DuplicateKind(Kind):
                 continue
             exact[norm] = i
             shingles = {norm[j : j + k] for j in range(len(norm) - k + 1)}
-            sampled = sorted(h for h in shingles if _sampled(h))  # sorted: ties rank the same in every process
+            shingle_sets[i] = shingles
+            # sorted: ties in most_common() then rank the same in every process
+            sampled = sorted(h for h in shingles if (ord(h[0]) + 3 * ord(h[k // 2]) + 7 * ord(h[-1])) % _SAMPLE == 0)
             shared: Counter[int] = Counter()  # paragraph index -> sampled shingles in common
             for h in sampled:
                 posting = index.get(h)
@@ -96,6 +106,8 @@ class DuplicateKind(Kind):
                 for j, count in shared.most_common(3):
                     if count < needed:
                         break
+                    if _longest_run(norm, k, shingle_sets[j]) + k - 1 < passage:
+                        continue  # the shared shingles are scattered set phrases, not one passage
                     hit = self._passage(doc, i, j, norm, mapping, norms[j][0], passage)
                     if hit:
                         yield hit
