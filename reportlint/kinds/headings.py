@@ -20,7 +20,7 @@ from ..structure import CN_NUM, Role, classify
 from . import Context, Hit, Kind, register
 
 _RESET_ROLES = {Role.TITLE, Role.SECTION, Role.DATELINE, Role.SIGNATURE, Role.SALUTATION}
-_BARE = regex.compile(rf"^([{CN_NUM}]{{1,3}})(?=[\p{{Han}}“《])")
+_BARE = regex.compile(rf"^([{CN_NUM}]{{1,3}})(?![{CN_NUM}、．.，,])(?=[\p{{Han}}“《])")  # not 十|一、
 # Characters after a numeral that make an ordinary word (一年来, 两个, 三是), not a heading number.
 _NOT_HEADING_AFTER = set("年月日天个次位名项件条批届季期些切直起同道定般致线类种方级点是把手体律系边来则心轮")
 _RUN_IN = regex.compile(rf"(?:(?<=^|[。；;：:，,！!？?\s“])|(?<=^[（(]?))(?P<n>[{CN_NUM}]{{1,3}})是(?=[\p{{Han}}“《（(])")
