@@ -10,15 +10,12 @@ items end in ；.
 
 from __future__ import annotations
 
-import json
-
-from typer.testing import CliRunner
-
-from reportlint import Config, lint_text
-from reportlint.cli import app
+from rulekit import apply, findings_of, linter, report_file, run_check
 
 CATEGORY = "broken-paragraph"
 RULE = "zh-structure.broken-paragraph"
+
+lint = linter(CATEGORY, RULE)
 
 HEAD = (
     "某县人民代表大会常务委员会工作报告\n"
@@ -30,17 +27,6 @@ HEAD = (
 )  # the first body paragraph after HEAD is on line 7
 
 AFTER = "常委会听取审议了县政府关于优化营商环境工作情况的报告，提出了具体的审议意见。"
-
-
-def lint(text: str) -> list:
-    findings = lint_text(text, config=Config(select=[CATEGORY]))
-    for f in findings:
-        assert (f.category, f.rule) == (CATEGORY, RULE)
-    return findings
-
-
-def apply(text: str, finding) -> str:
-    return text[: finding.start] + finding.fix.replacement + text[finding.end :]
 
 
 # --- true positives ---------------------------------------------------------------------------
@@ -200,17 +186,15 @@ def test_semicolon_items_in_a_blank_line_separated_document_stay_silent_when_sep
 
 
 def test_cli_json_offers_the_join(tmp_path):
-    path = tmp_path / "report.txt"
-    path.write_text(HEAD + f"{FIRST_HALF}\n\n{SECOND_HALF}\n", encoding="utf-8")
-    result = CliRunner().invoke(app, ["check", "--format", "json", "--select", CATEGORY, str(path)])
+    path = report_file(tmp_path, HEAD + f"{FIRST_HALF}\n\n{SECOND_HALF}\n")
+    result = run_check(CATEGORY, path)
     assert result.exit_code == 1
-    [finding] = json.loads(result.stdout)["files"][0]["findings"]
+    [finding] = findings_of(result)
     assert (finding["rule"], finding["line"], finding["end_line"]) == (RULE, 7, 9)
     assert finding["fix"] == {"replacement": "项目建"}
 
 
 def test_cli_normal_report_exits_0(tmp_path):
-    path = tmp_path / "report.txt"
-    path.write_text(NORMAL_REPORT, encoding="utf-8")
-    result = CliRunner().invoke(app, ["check", "--format", "json", "--select", CATEGORY, str(path)])
+    path = report_file(tmp_path, NORMAL_REPORT)
+    result = run_check(CATEGORY, path)
     assert result.exit_code == 0

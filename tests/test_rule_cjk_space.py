@@ -9,50 +9,15 @@ line, the gap after the date of a resolution's note, spaces around Latin words.
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
-from typer.testing import CliRunner
-
-from reportlint import Config, lint_text
-from reportlint.cli import app
+from rulekit import check_json, col, flagger, linter, report_file
 
 CATEGORY = "cjk-space"
 RULE = "zh-punct.cjk-space"
 NO_DIGITS = {RULE: {"digits": False}}
 
-
-def lint(text: str, **config) -> list:
-    return lint_text(text, config=Config(select=[CATEGORY], **config))
-
-
-def col(line: str, mark: str, n: int = 1) -> int:
-    """1-based column of the n-th occurrence of ``mark`` in ``line``."""
-    i = -1
-    for _ in range(n):
-        i = line.index(mark, i + 1)
-    return i + 1
-
-
-def flagged(text: str, **config) -> list[tuple[int, int, str, str | None, bool | None]]:
-    """(line, column, flagged text, fix replacement, fix safe) of every finding."""
-    lines = text.split("\n")
-    out = []
-    for f in lint(text, **config):
-        assert (f.category, f.rule) == (CATEGORY, RULE)
-        assert f.line == f.end_line
-        fix = f.fix
-        out.append(
-            (
-                f.line,
-                f.column,
-                lines[f.line - 1][f.column - 1 : f.end_column - 1],
-                fix.replacement if fix else None,
-                fix.safe if fix else None,
-            )
-        )
-    return out
+lint = linter(CATEGORY)
+flagged = flagger(CATEGORY, RULE)
 
 
 # --- true positives ---------------------------------------------------------------------------
@@ -172,17 +137,10 @@ def test_latin_true_flags_spaces_around_english_words():
 # --- CLI --------------------------------------------------------------------------------------
 
 
-def _check_json(path: Path, *extra: str) -> tuple[int, list[dict]]:
-    result = CliRunner().invoke(app, ["check", "--format", "json", "--select", CATEGORY, *extra, str(path)])
-    data = json.loads(result.stdout)
-    return result.exit_code, data["files"][0]["findings"]
-
-
 def test_cli_reports_space_with_removal_fix(tmp_path):
     title = "某区人民代表大会 常务委员会工作报告"
-    path = tmp_path / "report.txt"
-    path.write_text(f"{title}\n某区人大常委会主任 王明\n\u3000\u3000各位代表：\n", encoding="utf-8")
-    code, findings = _check_json(path)
+    path = report_file(tmp_path, f"{title}\n某区人大常委会主任 王明\n\u3000\u3000各位代表：\n")
+    code, findings = check_json(CATEGORY, path)
     assert code == 1
     space = col(title, " ")
     assert [(f["rule"], f["line"], f["column"], f["end_column"], f["fix"]) for f in findings] == [
@@ -191,9 +149,8 @@ def test_cli_reports_space_with_removal_fix(tmp_path):
 
 
 def test_cli_config_file_turns_off_digit_spaces(tmp_path):
-    path = tmp_path / "report.txt"
-    path.write_text("各位代表：\n全年召开常委会会议 12 次。\n", encoding="utf-8")
-    assert _check_json(path)[0] == 1
+    path = report_file(tmp_path, "各位代表：\n全年召开常委会会议 12 次。\n")
+    assert check_json(CATEGORY, path)[0] == 1
     config = tmp_path / ".reportlint.yaml"
     config.write_text("rules:\n  zh-punct.cjk-space:\n    digits: false\n", encoding="utf-8")
-    assert _check_json(path, "--config", str(config)) == (0, [])
+    assert check_json(CATEGORY, path, "--config", str(config)) == (0, [])

@@ -11,15 +11,12 @@ repeated sentences.
 
 from __future__ import annotations
 
-import json
-
-from typer.testing import CliRunner
-
-from reportlint import Config, lint_text
-from reportlint.cli import app
+from rulekit import apply, findings_of, linter, report_file, run_check
 
 CATEGORY = "duplicate-paragraph"
 RULE = "zh-structure.duplicate-paragraph"
+
+lint = linter(CATEGORY, RULE)
 
 HEAD = (
     "某区人民代表大会常务委员会工作报告\n"
@@ -49,19 +46,8 @@ THANKS = (
 )
 
 
-def lint(text: str) -> list:
-    findings = lint_text(text, config=Config(select=[CATEGORY]))
-    for f in findings:
-        assert (f.category, f.rule) == (CATEGORY, RULE)
-    return findings
-
-
 def doc(*paragraphs: str) -> str:
     return HEAD + "\n\n".join(paragraphs) + "\n"
-
-
-def apply(text: str, finding) -> str:
-    return text[: finding.start] + finding.fix.replacement + text[finding.end :]
 
 
 # --- true positives ---------------------------------------------------------------------------
@@ -217,19 +203,17 @@ def test_parallel_paragraphs_about_different_matters_stay_silent():
 
 
 def test_cli_json_reports_the_later_copy(tmp_path):
-    path = tmp_path / "report.txt"
-    path.write_text(doc(SUGGESTIONS, BUSINESS, SUGGESTIONS), encoding="utf-8")
-    result = CliRunner().invoke(app, ["check", "--format", "json", "--select", CATEGORY, str(path)])
+    path = report_file(tmp_path, doc(SUGGESTIONS, BUSINESS, SUGGESTIONS))
+    result = run_check(CATEGORY, path)
     assert result.exit_code == 1
-    [finding] = json.loads(result.stdout)["files"][0]["findings"]
+    [finding] = findings_of(result)
     assert (finding["rule"], finding["line"], finding["column"]) == (RULE, 11, 1)
     assert "第7行" in finding["message"]
     assert finding["fix"] == {"replacement": ""}
 
 
 def test_cli_formulaic_report_exits_0(tmp_path):
-    path = tmp_path / "report.txt"
-    path.write_text(FORMULAIC, encoding="utf-8")
-    result = CliRunner().invoke(app, ["check", "--format", "json", "--select", CATEGORY, str(path)])
+    path = report_file(tmp_path, FORMULAIC)
+    result = run_check(CATEGORY, path)
     assert result.exit_code == 0
-    assert json.loads(result.stdout)["files"][0]["findings"] == []
+    assert findings_of(result) == []

@@ -9,20 +9,16 @@ body text ending in 。！？；：… or a closing mark after one.
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
-from typer.testing import CliRunner
-
-from reportlint import Config, lint_text
-from reportlint.cli import app
+from rulekit import check_json, linter, report_file
 
 CATEGORY = "missing-end-punctuation"
 RULE = "zh-punct.end-punct"
 MISSING = "段末缺少句末标点"
 COMMA = "段末应为句末标点"
 SALUTATION = "称呼语后应加冒号"
+
+lint = linter(CATEGORY)
 
 HEAD = "各位代表：\n现在，我代表区人大常委会向大会报告工作，请予审议。\n"
 
@@ -48,10 +44,6 @@ CLEAN_REPORT = (
     "如何让代表建议真正落地？常委会将持续探索。\n"
     "各位代表，新的征程已经开启，让我们团结一心，为建设美丽新城区而努力奋斗！\n"
 )
-
-
-def lint(text: str, **config) -> list:
-    return lint_text(text, config=Config(select=[CATEGORY], **config))
 
 
 def flagged(text: str) -> list[tuple[int, str, str, str | None, bool | None]]:
@@ -199,19 +191,12 @@ def test_body_ending_with_sentence_punctuation_is_silent(ending):
 # --- CLI --------------------------------------------------------------------------------------
 
 
-def _check_json(path: Path, *extra: str) -> tuple[int, list[dict]]:
-    result = CliRunner().invoke(app, ["check", "--format", "json", "--select", CATEGORY, *extra, str(path)])
-    data = json.loads(result.stdout)
-    return result.exit_code, data["files"][0]["findings"]
-
-
 def test_cli_reports_salutation_and_unfinished_paragraph(tmp_path):
     body = "一年来，常委会坚持围绕中心、服务大局，依法履行监督职责"
-    path = tmp_path / "report.txt"
-    path.write_text(
-        f"某区人民代表大会常务委员会工作报告\n各位代表\n{body}\n过去一年的主要工作\n", encoding="utf-8"
+    path = report_file(
+        tmp_path, f"某区人民代表大会常务委员会工作报告\n各位代表\n{body}\n过去一年的主要工作\n"
     )
-    code, findings = _check_json(path)
+    code, findings = check_json(CATEGORY, path)
     assert code == 1
     assert [(f["line"], f["column"], f["end_column"], f["fix"]) for f in findings] == [
         (2, 4, 5, {"replacement": "表："}),
@@ -220,6 +205,5 @@ def test_cli_reports_salutation_and_unfinished_paragraph(tmp_path):
 
 
 def test_cli_clean_report_exits_0(tmp_path):
-    path = tmp_path / "report.txt"
-    path.write_text(CLEAN_REPORT, encoding="utf-8")
-    assert _check_json(path) == (0, [])
+    path = report_file(tmp_path, CLEAN_REPORT)
+    assert check_json(CATEGORY, path) == (0, [])

@@ -11,29 +11,17 @@ correct next run-in item; long sequences (十、 → 十一、).
 
 from __future__ import annotations
 
-import json
-
-from typer.testing import CliRunner
+from rulekit import finder, findings_of, linter, report_file, run_check
 
 from reportlint import Config, lint_text
-from reportlint.cli import app
 
 CATEGORY = "heading-sequence"
 RULE = "zh-structure.heading-sequence"
 
+lint = linter(CATEGORY, RULE)
+found = finder(lint)
+
 HEAD = "各位代表：\n\n现在，我代表区人大常委会向大会报告工作，请予审议。\n\n"  # next paragraph: line 5
-
-
-def lint(text: str) -> list:
-    findings = lint_text(text, config=Config(select=[CATEGORY]))
-    for f in findings:
-        assert (f.category, f.rule) == (CATEGORY, RULE)
-    return findings
-
-
-def found(text: str) -> list[tuple[int, int, str]]:
-    """(line, column, reported text) of every finding."""
-    return [(f.line, f.column, text[f.start : f.end]) for f in lint(text)]
 
 
 def doc(*paragraphs: str) -> str:
@@ -298,17 +286,26 @@ def test_long_sequence_into_the_teens_stays_silent():
 
 
 def test_cli_json_reports_the_wrong_form(tmp_path):
-    path = tmp_path / "report.txt"
-    path.write_text(
+    path = report_file(
+        tmp_path,
         doc(
             "一、依法履行监督职责",
             "（一）强化预算审查监督。常委会全年审查预算调整方案两个。",
             "二丰富代表活动内容。常委会组织代表开展集中视察五次。",
             "（三）推进法治建设。常委会组织执法检查四次。",
         ),
-        encoding="utf-8",
     )
-    result = CliRunner().invoke(app, ["check", "--format", "json", "--select", CATEGORY, str(path)])
+    result = run_check(CATEGORY, path)
     assert result.exit_code == 1
-    findings = json.loads(result.stdout)["files"][0]["findings"]
+    findings = findings_of(result)
     assert [(f["rule"], f["line"], f["column"], f["end_column"]) for f in findings] == [(RULE, 9, 1, 4)]
+
+
+def test_markdown_heading_eleven_resets_sub_numbering():
+    """# 十一、… once matched the bare-heading pattern as 十 + 一…, so it failed to reset （一）."""
+    text = (
+        "# 十、代表工作\n\n## （一）密切联系代表。\n\n## （二）服务代表履职。\n\n"
+        "# 十一、自身建设\n\n## （一）加强思想建设。\n\n## （二）改进工作作风。\n"
+    )
+    assert lint_text(text, config=Config(select=[CATEGORY]), markdown=True) == []
+    assert lint_text(text.replace("## ", "").replace("# ", ""), config=Config(select=[CATEGORY])) == []

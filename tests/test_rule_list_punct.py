@@ -10,27 +10,13 @@ words in a 、 list.
 
 from __future__ import annotations
 
-import json
-
 import pytest
-from typer.testing import CliRunner
-
-from reportlint import Config, lint_text
-from reportlint.cli import app
+from rulekit import apply, findings_of, linter, report_file, run_check
 
 CATEGORY = "list-punctuation"
 RULE = "zh-punct.list-punct"
 
-
-def lint(text: str) -> list:
-    findings = lint_text(text, config=Config(select=[CATEGORY]))
-    for f in findings:
-        assert (f.category, f.rule) == (CATEGORY, RULE)
-    return findings
-
-
-def apply(text: str, finding) -> str:
-    return text[: finding.start] + finding.fix.replacement + text[finding.end :]
+lint = linter(CATEGORY, RULE)
 
 
 # --- true positives ---------------------------------------------------------------------------
@@ -115,10 +101,9 @@ def test_two_separate_series_in_one_paragraph_are_judged_apart():
 
 
 def test_cli_json_reports_and_offers_the_fix(tmp_path):
-    path = tmp_path / "report.txt"
-    path.write_text(LONE_MARK, encoding="utf-8")
-    result = CliRunner().invoke(app, ["check", "--format", "json", "--select", CATEGORY, str(path)])
+    path = report_file(tmp_path, LONE_MARK)
+    result = run_check(CATEGORY, path)
     assert result.exit_code == 1
-    [finding] = json.loads(result.stdout)["files"][0]["findings"]
+    [finding] = findings_of(result)
     assert (finding["rule"], finding["line"], finding["column"]) == (RULE, 1, LONE_MARK.index("”、“") + 1)
     assert finding["fix"] == {"replacement": "”“"}

@@ -10,25 +10,15 @@ True negatives: an `except` word holding a wrong form inside a longer correct te
 
 from __future__ import annotations
 
-import json
-
 import pytest
-from typer.testing import CliRunner
-
-from reportlint import Config, lint_text
-from reportlint.cli import app
+from rulekit import findings_of, linter, report_file, run_check
 
 CATEGORY = "misused-word"
 TABLE = "zh-misused.misused-word"
 DE_DI = "zh-chars.de-di"
 HE_DENG = "zh-chars.he-deng"
 
-
-def lint(text: str) -> list:
-    findings = lint_text(text, config=Config(select=[CATEGORY]))
-    for f in findings:
-        assert f.category == CATEGORY
-    return findings
+lint = linter(CATEGORY, check_category=True)
 
 
 def found(text: str) -> list[tuple[int, int, str, str]]:
@@ -176,11 +166,10 @@ def test_he_deng_inside_words_stays_silent(text):
 
 
 def test_cli_json_lists_the_table_findings_with_fixes(tmp_path):
-    path = tmp_path / "report.txt"
-    path.write_text(WRONG, encoding="utf-8")
-    result = CliRunner().invoke(app, ["check", "--format", "json", "--select", CATEGORY, str(path)])
+    path = report_file(tmp_path, WRONG)
+    result = run_check(CATEGORY, path)
     assert result.exit_code == 1
-    findings = json.loads(result.stdout)["files"][0]["findings"]
+    findings = findings_of(result)
     assert [(f["line"], f["column"], f["fix"]) for f in findings] == [
         (1, 11, {"replacement": "备受"}),
         (3, 1, {"replacement": "截至目前"}),

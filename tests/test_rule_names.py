@@ -10,26 +10,13 @@ one person's name used consistently, two different people each named repeatedly.
 
 from __future__ import annotations
 
-import json
-
-from typer.testing import CliRunner
-
-from reportlint import Config, lint_text
-from reportlint.cli import app
+from rulekit import finder, findings_of, linter, report_file, run_check
 
 CATEGORY = "name-variant"
 RULE = "zh-structure.name-variant"
 
-
-def lint(text: str) -> list:
-    findings = lint_text(text, config=Config(select=[CATEGORY]))
-    for f in findings:
-        assert (f.category, f.rule) == (CATEGORY, RULE)
-    return findings
-
-
-def found(text: str) -> list[tuple[int, int, str]]:
-    return [(f.line, f.column, text[f.start : f.end]) for f in lint(text)]
+lint = linter(CATEGORY, RULE)
+found = finder(lint)
 
 
 # --- true positives ---------------------------------------------------------------------------
@@ -149,9 +136,8 @@ def test_consistent_report_with_places_and_titles_stays_silent():
 
 
 def test_cli_json_reports_the_minority_form(tmp_path):
-    path = tmp_path / "report.txt"
-    path.write_text(DIRECTOR, encoding="utf-8")
-    result = CliRunner().invoke(app, ["check", "--format", "json", "--select", CATEGORY, str(path)])
+    path = report_file(tmp_path, DIRECTOR)
+    result = run_check(CATEGORY, path)
     assert result.exit_code == 1
-    [finding] = json.loads(result.stdout)["files"][0]["findings"]
+    [finding] = findings_of(result)
     assert (finding["rule"], finding["line"], finding["column"], finding["end_column"]) == (RULE, 5, 10, 13)

@@ -10,16 +10,14 @@ except words holding an entry (农业部门, 监察部门, 劳动合同法).
 
 from __future__ import annotations
 
-import json
-
 import pytest
-from typer.testing import CliRunner
-
-from reportlint import Config, lint_text
-from reportlint.cli import app
+from rulekit import check_json, finder, linter, report_file
 
 CATEGORY = "outdated-term"
 RULE = "zh-outdated.outdated-term"
+
+lint = linter(CATEGORY, RULE)
+found = finder(lint)
 
 
 def report(year: int, *paragraphs: str) -> str:
@@ -35,17 +33,6 @@ def report(year: int, *paragraphs: str) -> str:
 
 
 ONE_GOV_TWO_COURTS = "常委会全年听取审议“一府两院”专项工作报告六个，提出审议意见四十余条。"
-
-
-def lint(text: str, **config) -> list:
-    findings = lint_text(text, config=Config(select=[CATEGORY], **config))
-    for f in findings:
-        assert (f.category, f.rule) == (CATEGORY, RULE)
-    return findings
-
-
-def found(text: str, **config) -> list[tuple[int, int, str]]:
-    return [(f.line, f.column, text[f.start : f.end]) for f in lint(text, **config)]
 
 
 # --- true positives ---------------------------------------------------------------------------
@@ -122,15 +109,9 @@ def test_current_terms_and_except_words_stay_silent_in_a_2024_report(paragraph):
 # --- CLI --------------------------------------------------------------------------------------
 
 
-def _check(path, *extra: str):
-    result = CliRunner().invoke(app, ["check", "--format", "json", "--select", CATEGORY, *extra, str(path)])
-    return result.exit_code, json.loads(result.stdout)["files"][0]["findings"]
-
-
 def test_cli_reads_the_year_from_the_date_line(tmp_path):
-    path = tmp_path / "report.txt"
-    path.write_text(report(2024, ONE_GOV_TWO_COURTS), encoding="utf-8")
-    code, findings = _check(path)
+    path = report_file(tmp_path, report(2024, ONE_GOV_TWO_COURTS))
+    code, findings = check_json(CATEGORY, path)
     assert code == 1
     assert [(f["rule"], f["line"], f["column"], f["fix"]) for f in findings] == [
         (RULE, 7, 11, {"replacement": "一府一委两院"})
@@ -138,12 +119,10 @@ def test_cli_reads_the_year_from_the_date_line(tmp_path):
 
 
 def test_cli_year_option_silences_an_early_report(tmp_path):
-    path = tmp_path / "report.txt"
-    path.write_text(report(2024, ONE_GOV_TWO_COURTS), encoding="utf-8")
-    assert _check(path, "--year", "2016") == (0, [])
+    path = report_file(tmp_path, report(2024, ONE_GOV_TWO_COURTS))
+    assert check_json(CATEGORY, path, "--year", "2016") == (0, [])
 
 
 def test_cli_2017_report_exits_0(tmp_path):
-    path = tmp_path / "report.txt"
-    path.write_text(report(2017, ONE_GOV_TWO_COURTS), encoding="utf-8")
-    assert _check(path) == (0, [])
+    path = report_file(tmp_path, report(2017, ONE_GOV_TWO_COURTS))
+    assert check_json(CATEGORY, path) == (0, [])

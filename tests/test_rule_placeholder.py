@@ -8,20 +8,15 @@ Excel, x86), 1×2, and 待 inside ordinary words (有待定期, 尚待核实).
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
-from typer.testing import CliRunner
+from rulekit import check_json, linter, report_file
+from rulekit import col as at
 
-from reportlint import Config, Severity, lint_text
-from reportlint.cli import app
+from reportlint import Severity
 
 CATEGORY = "placeholder"
 
-
-def lint(text: str, **config) -> list:
-    return lint_text(text, config=Config(select=[CATEGORY], **config))
+lint = linter(CATEGORY)
 
 
 def flagged(text: str) -> list[tuple[int, int, str, str]]:
@@ -34,14 +29,6 @@ def flagged(text: str) -> list[tuple[int, int, str, str]]:
         assert f.line == f.end_line
         out.append((f.line, f.column, lines[f.line - 1][f.column - 1 : f.end_column - 1], f.rule))
     return out
-
-
-def at(text: str, needle: str, n: int = 1) -> int:
-    """1-based column of the n-th occurrence of ``needle``."""
-    i = -1
-    for _ in range(n):
-        i = text.index(needle, i + 1)
-    return i + 1
 
 
 # --- true positives ---------------------------------------------------------------------------
@@ -195,17 +182,10 @@ def test_template_year_is_flagged(mark):
 # --- CLI --------------------------------------------------------------------------------------
 
 
-def _check_json(path: Path, *extra: str) -> tuple[int, list[dict]]:
-    result = CliRunner().invoke(app, ["check", "--format", "json", "--select", CATEGORY, *extra, str(path)])
-    data = json.loads(result.stdout)
-    return result.exit_code, data["files"][0]["findings"]
-
-
 def test_cli_reports_template_blanks(tmp_path):
     body = "全年共召开常委会会议x次，受理群众来信（待补充）件。"
-    path = tmp_path / "report.txt"
-    path.write_text(f"各位代表：\n{body}\n", encoding="utf-8")
-    code, findings = _check_json(path)
+    path = report_file(tmp_path, f"各位代表：\n{body}\n")
+    code, findings = check_json(CATEGORY, path)
     assert code == 1
     x, note = at(body, "x"), at(body, "（待补充）")
     assert [(f["rule"], f["line"], f["column"], f["end_column"], f["fix"]) for f in findings] == [
@@ -215,6 +195,5 @@ def test_cli_reports_template_blanks(tmp_path):
 
 
 def test_cli_filled_report_exits_0(tmp_path):
-    path = tmp_path / "report.txt"
-    path.write_text("各位代表：\n截至2019年底，全年共召开常委会会议8次。\n", encoding="utf-8")
-    assert _check_json(path) == (0, [])
+    path = report_file(tmp_path, "各位代表：\n截至2019年底，全年共召开常委会会议8次。\n")
+    assert check_json(CATEGORY, path) == (0, [])

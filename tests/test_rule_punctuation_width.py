@@ -8,49 +8,14 @@ True negatives: the marks of numbers and Latin text (4.2, PM2.5, 1:1000, 8:30,
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
-from typer.testing import CliRunner
-
-from reportlint import Config, lint_text
-from reportlint.cli import app
+from rulekit import check_json, col, flagger, linter, report_file
 
 CATEGORY = "punctuation-width"
 RULE = "zh-punct.halfwidth"
 
-
-def lint(text: str, **config) -> list:
-    return lint_text(text, config=Config(select=[CATEGORY], **config))
-
-
-def col(line: str, mark: str, n: int = 1) -> int:
-    """1-based column of the n-th occurrence of ``mark`` in ``line``."""
-    i = -1
-    for _ in range(n):
-        i = line.index(mark, i + 1)
-    return i + 1
-
-
-def flagged(text: str) -> list[tuple[int, int, str, str | None, bool | None]]:
-    """(line, column, flagged text, fix replacement, fix safe) of every finding."""
-    lines = text.split("\n")
-    out = []
-    for f in lint(text):
-        assert (f.category, f.rule) == (CATEGORY, RULE)
-        assert f.line == f.end_line
-        fix = f.fix
-        out.append(
-            (
-                f.line,
-                f.column,
-                lines[f.line - 1][f.column - 1 : f.end_column - 1],
-                fix.replacement if fix else None,
-                fix.safe if fix else None,
-            )
-        )
-    return out
+lint = linter(CATEGORY)
+flagged = flagger(CATEGORY, RULE)
 
 
 # --- true positives ---------------------------------------------------------------------------
@@ -181,17 +146,10 @@ def test_halfwidth_comma_in_chinese_after_url_is_flagged():
 # --- CLI --------------------------------------------------------------------------------------
 
 
-def _check_json(path: Path, *extra: str) -> tuple[int, list[dict]]:
-    result = CliRunner().invoke(app, ["check", "--format", "json", "--select", CATEGORY, *extra, str(path)])
-    data = json.loads(result.stdout)
-    return result.exit_code, data["files"][0]["findings"]
-
-
 def test_cli_reports_slips_with_fullwidth_fix(tmp_path):
-    path = tmp_path / "report.txt"
     body = "全年召开主任会议14次,研究重要事项36项。"
-    path.write_text(f"各位代表：\n{body}\n", encoding="utf-8")
-    code, findings = _check_json(path)
+    path = report_file(tmp_path, f"各位代表：\n{body}\n")
+    code, findings = check_json(CATEGORY, path)
     assert code == 1
     comma = col(body, ",")
     assert [(f["rule"], f["line"], f["column"], f["end_column"], f["fix"]) for f in findings] == [
@@ -200,6 +158,5 @@ def test_cli_reports_slips_with_fullwidth_fix(tmp_path):
 
 
 def test_cli_clean_file_exits_0(tmp_path):
-    path = tmp_path / "report.txt"
-    path.write_text("各位代表：\n全区地区生产总值增长4.2%，PM2.5浓度持续下降。\n", encoding="utf-8")
-    assert _check_json(path) == (0, [])
+    path = report_file(tmp_path, "各位代表：\n全区地区生产总值增长4.2%，PM2.5浓度持续下降。\n")
+    assert check_json(CATEGORY, path) == (0, [])

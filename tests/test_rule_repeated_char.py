@@ -8,41 +8,14 @@ numerals (二〇二二) and the pack's allowlist (研究研究).
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
-from typer.testing import CliRunner
-
-from reportlint import Config, lint_text
-from reportlint.cli import app
+from rulekit import check_json, flagger, linter, report_file
 
 CATEGORY = "repeated-char"
 RULE = "zh-chars.doubled"
 
-
-def lint(text: str, **config) -> list:
-    return lint_text(text, config=Config(select=[CATEGORY], **config))
-
-
-def flagged(text: str) -> list[tuple[int, int, str, str | None, bool | None]]:
-    """(line, column, flagged text, fix replacement, fix safe) of every finding."""
-    lines = text.split("\n")
-    out = []
-    for f in lint(text):
-        assert (f.category, f.rule) == (CATEGORY, RULE)
-        assert f.line == f.end_line
-        fix = f.fix
-        out.append(
-            (
-                f.line,
-                f.column,
-                lines[f.line - 1][f.column - 1 : f.end_column - 1],
-                fix.replacement if fix else None,
-                fix.safe if fix else None,
-            )
-        )
-    return out
+lint = linter(CATEGORY)
+flagged = flagger(CATEGORY, RULE)
 
 
 # --- true positives ---------------------------------------------------------------------------
@@ -150,17 +123,10 @@ def test_doubled_word_after_longer_word_is_flagged(text, unit):
 # --- CLI --------------------------------------------------------------------------------------
 
 
-def _check_json(path: Path, *extra: str) -> tuple[int, list[dict]]:
-    result = CliRunner().invoke(app, ["check", "--format", "json", "--select", CATEGORY, *extra, str(path)])
-    data = json.loads(result.stdout)
-    return result.exit_code, data["files"][0]["findings"]
-
-
 def test_cli_reports_doubled_character(tmp_path):
     body = "常委会对国民经济计划和财政预算算执行情况开展监督。"
-    path = tmp_path / "report.txt"
-    path.write_text(f"各位代表：\n{body}\n", encoding="utf-8")
-    code, findings = _check_json(path)
+    path = report_file(tmp_path, f"各位代表：\n{body}\n")
+    code, findings = check_json(CATEGORY, path)
     assert code == 1
     second = body.index("算算") + 2
     assert [(f["severity"], f["line"], f["column"], f["end_column"], f["fix"]) for f in findings] == [
@@ -169,6 +135,5 @@ def test_cli_reports_doubled_character(tmp_path):
 
 
 def test_cli_reduplication_exits_0(tmp_path):
-    path = tmp_path / "report.txt"
-    path.write_text("各位代表：\n常委会紧紧围绕人民民主，做到事事有监督、人人有担当。\n", encoding="utf-8")
-    assert _check_json(path) == (0, [])
+    path = report_file(tmp_path, "各位代表：\n常委会紧紧围绕人民民主，做到事事有监督、人人有担当。\n")
+    assert check_json(CATEGORY, path) == (0, [])

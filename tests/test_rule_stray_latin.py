@@ -9,41 +9,14 @@ sentences standing on their own. The config's ``accept`` extends the allowlist.
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
-from typer.testing import CliRunner
-
-from reportlint import Config, lint_text
-from reportlint.cli import app
+from rulekit import check_json, flagger, linter, report_file
 
 CATEGORY = "stray-latin"
 RULE = "zh-chars.stray-latin"
 
-
-def lint(text: str, **config) -> list:
-    return lint_text(text, config=Config(select=[CATEGORY], **config))
-
-
-def flagged(text: str, **config) -> list[tuple[int, int, str, str | None, bool | None]]:
-    """(line, column, flagged text, fix replacement, fix safe) of every finding."""
-    lines = text.split("\n")
-    out = []
-    for f in lint(text, **config):
-        assert (f.category, f.rule) == (CATEGORY, RULE)
-        assert f.line == f.end_line
-        fix = f.fix
-        out.append(
-            (
-                f.line,
-                f.column,
-                lines[f.line - 1][f.column - 1 : f.end_column - 1],
-                fix.replacement if fix else None,
-                fix.safe if fix else None,
-            )
-        )
-    return out
+lint = linter(CATEGORY)
+flagged = flagger(CATEGORY, RULE)
 
 
 # --- true positives ---------------------------------------------------------------------------
@@ -131,17 +104,10 @@ def test_accept_only_silences_the_accepted_word():
 # --- CLI --------------------------------------------------------------------------------------
 
 
-def _check_json(path: Path, *extra: str) -> tuple[int, list[dict]]:
-    result = CliRunner().invoke(app, ["check", "--format", "json", "--select", CATEGORY, *extra, str(path)])
-    data = json.loads(result.stdout)
-    return result.exit_code, data["files"][0]["findings"]
-
-
 def test_cli_reports_english_word_with_suggestion(tmp_path):
     body = "常委会对城乡规划 and 交通规划进行了专题视察，全区GDP同比增长6.5%。"
-    path = tmp_path / "report.txt"
-    path.write_text(f"各位代表：\n{body}\n", encoding="utf-8")
-    code, findings = _check_json(path)
+    path = report_file(tmp_path, f"各位代表：\n{body}\n")
+    code, findings = check_json(CATEGORY, path)
     assert code == 1
     at = body.index("and") + 1
     assert [(f["severity"], f["line"], f["column"], f["end_column"], f["fix"]) for f in findings] == [
@@ -150,9 +116,8 @@ def test_cli_reports_english_word_with_suggestion(tmp_path):
 
 
 def test_cli_config_accept_extends_the_allowlist(tmp_path):
-    path = tmp_path / "report.txt"
-    path.write_text("各位代表：\n各街道使用Excel表格汇总代表建议办理情况。\n", encoding="utf-8")
-    assert _check_json(path)[0] == 1
+    path = report_file(tmp_path, "各位代表：\n各街道使用Excel表格汇总代表建议办理情况。\n")
+    assert check_json(CATEGORY, path)[0] == 1
     config = tmp_path / ".reportlint.yaml"
     config.write_text("accept: [Excel]\n", encoding="utf-8")
-    assert _check_json(path, "--config", str(config)) == (0, [])
+    assert check_json(CATEGORY, path, "--config", str(config)) == (0, [])

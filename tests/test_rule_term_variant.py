@@ -10,26 +10,13 @@ one; 截止 where it is not followed by a time (截止日期).
 
 from __future__ import annotations
 
-import json
-
-from typer.testing import CliRunner
-
-from reportlint import Config, lint_text
-from reportlint.cli import app
+from rulekit import finder, findings_of, linter, report_file, run_check
 
 CATEGORY = "term-variant"
 RULE = "zh-structure.term-variant"
 
-
-def lint(text: str) -> list:
-    findings = lint_text(text, config=Config(select=[CATEGORY]))
-    for f in findings:
-        assert (f.category, f.rule) == (CATEGORY, RULE)
-    return findings
-
-
-def found(text: str) -> list[tuple[int, int, str]]:
-    return [(f.line, f.column, text[f.start : f.end]) for f in lint(text)]
+lint = linter(CATEGORY, RULE)
+found = finder(lint)
 
 
 def col(text: str, line: int, needle: str) -> int:
@@ -137,10 +124,9 @@ def test_all_blanks_left_unfilled_is_not_a_variant():
 
 
 def test_cli_json_reports_the_non_standard_form(tmp_path):
-    path = tmp_path / "report.txt"
-    path.write_text(MIXED, encoding="utf-8")
-    result = CliRunner().invoke(app, ["check", "--format", "json", "--select", CATEGORY, str(path)])
+    path = report_file(tmp_path, MIXED)
+    result = run_check(CATEGORY, path)
     assert result.exit_code == 1
-    [finding] = json.loads(result.stdout)["files"][0]["findings"]
+    [finding] = findings_of(result)
     assert (finding["rule"], finding["line"]) == (RULE, 3)
     assert finding["end_column"] - finding["column"] == 4

@@ -8,41 +8,16 @@ characters once merged several traditional ones (干部, 后勤, 发展, 于是,
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
-from typer.testing import CliRunner
+from rulekit import check_json, flagger, linter, report_file
 
-from reportlint import Config, Severity, lint_text
-from reportlint.cli import app
+from reportlint import Severity
 
 CATEGORY = "traditional-char"
 RULE = "zh-chars.traditional"
 
-
-def lint(text: str, **config) -> list:
-    return lint_text(text, config=Config(select=[CATEGORY], **config))
-
-
-def flagged(text: str) -> list[tuple[int, int, str, str | None, bool | None]]:
-    """(line, column, flagged text, fix replacement, fix safe) of every finding."""
-    lines = text.split("\n")
-    out = []
-    for f in lint(text):
-        assert (f.category, f.rule, f.severity) == (CATEGORY, RULE, Severity.ERROR)
-        assert f.line == f.end_line
-        fix = f.fix
-        out.append(
-            (
-                f.line,
-                f.column,
-                lines[f.line - 1][f.column - 1 : f.end_column - 1],
-                fix.replacement if fix else None,
-                fix.safe if fix else None,
-            )
-        )
-    return out
+lint = linter(CATEGORY)
+flagged = flagger(CATEGORY, RULE, severity=Severity.ERROR)
 
 
 # --- true positives ---------------------------------------------------------------------------
@@ -120,17 +95,10 @@ def test_restored_name_character_is_silent():
 # --- CLI --------------------------------------------------------------------------------------
 
 
-def _check_json(path: Path, *extra: str) -> tuple[int, list[dict]]:
-    result = CliRunner().invoke(app, ["check", "--format", "json", "--select", CATEGORY, *extra, str(path)])
-    data = json.loads(result.stdout)
-    return result.exit_code, data["files"][0]["findings"]
-
-
 def test_cli_reports_traditional_character_with_fix(tmp_path):
     body = "认真贯彻实施《某区文明行为促进條例》。"
-    path = tmp_path / "report.txt"
-    path.write_text(f"各位代表：\n{body}\n", encoding="utf-8")
-    code, findings = _check_json(path)
+    path = report_file(tmp_path, f"各位代表：\n{body}\n")
+    code, findings = check_json(CATEGORY, path)
     assert code == 1
     at = body.index("條") + 1
     assert [(f["severity"], f["line"], f["column"], f["end_column"], f["fix"]) for f in findings] == [
@@ -139,6 +107,5 @@ def test_cli_reports_traditional_character_with_fix(tmp_path):
 
 
 def test_cli_simplified_text_exits_0(tmp_path):
-    path = tmp_path / "report.txt"
-    path.write_text("各位代表：\n常委会取得了显著成效，著名的革命旧址得到保护。\n", encoding="utf-8")
-    assert _check_json(path) == (0, [])
+    path = report_file(tmp_path, "各位代表：\n常委会取得了显著成效，著名的革命旧址得到保护。\n")
+    assert check_json(CATEGORY, path) == (0, [])

@@ -8,29 +8,15 @@ mixed (their width is punctuation-width's business).
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
-from typer.testing import CliRunner
+from rulekit import check_json, col, linter, report_file
 
-from reportlint import Config, Severity, lint_text
-from reportlint.cli import app
+from reportlint import Severity
 
 CATEGORY = "unpaired-punctuation"
 RULE = "zh-punct.unpaired"
 
-
-def lint(text: str, **config) -> list:
-    return lint_text(text, config=Config(select=[CATEGORY], **config))
-
-
-def col(line: str, mark: str, n: int = 1) -> int:
-    """1-based column of the n-th occurrence of ``mark`` in ``line``."""
-    i = -1
-    for _ in range(n):
-        i = line.index(mark, i + 1)
-    return i + 1
+lint = linter(CATEGORY)
 
 
 def flagged(text: str) -> list[tuple[int, int, str]]:
@@ -148,17 +134,10 @@ def test_clean_report_is_silent():
 # --- CLI --------------------------------------------------------------------------------------
 
 
-def _check_json(path: Path, *extra: str) -> tuple[int, list[dict]]:
-    result = CliRunner().invoke(app, ["check", "--format", "json", "--select", CATEGORY, *extra, str(path)])
-    data = json.loads(result.stdout)
-    return result.exit_code, data["files"][0]["findings"]
-
-
 def test_cli_reports_unmatched_quote_as_error(tmp_path):
     body = "持续擦亮“民生实事代表票决制品牌，推动办成一批实事。"
-    path = tmp_path / "report.txt"
-    path.write_text(f"各位代表：\n{body}\n", encoding="utf-8")
-    code, findings = _check_json(path)
+    path = report_file(tmp_path, f"各位代表：\n{body}\n")
+    code, findings = check_json(CATEGORY, path)
     assert code == 1
     quote = col(body, "“")
     assert [(f["severity"], f["line"], f["column"], f["end_column"], f["fix"]) for f in findings] == [
@@ -167,6 +146,5 @@ def test_cli_reports_unmatched_quote_as_error(tmp_path):
 
 
 def test_cli_balanced_file_exits_0(tmp_path):
-    path = tmp_path / "report.txt"
-    path.write_text("各位代表：\n持续擦亮“民生实事代表票决制”品牌（详见附件）。\n", encoding="utf-8")
-    assert _check_json(path) == (0, [])
+    path = report_file(tmp_path, "各位代表：\n持续擦亮“民生实事代表票决制”品牌（详见附件）。\n")
+    assert check_json(CATEGORY, path) == (0, [])
