@@ -28,6 +28,7 @@ from lxml import etree
 
 from .engine import Linter
 from .model import Finding, ReportlintError, Severity
+from .readers import read_bytes
 from .readers.docx import Atom, DocxDocument, document_from_word, open_docx
 
 AUTHOR = "reportlint"
@@ -74,15 +75,7 @@ def annotate_path(src: Path, dest: Path, linter: Linter, *, fix: bool = False) -
         raise ReportlintError(f"{dest}：输出文件不能是原文件（原文件不会被修改，请用 -o 指定另一个文件名）")
     if not dest.parent.is_dir():
         raise ReportlintError(f"{dest}：输出文件夹“{dest.parent}”不存在")
-    try:
-        raw = src.read_bytes()
-    except FileNotFoundError:
-        raise ReportlintError(f"{src}：文件不存在") from None
-    except IsADirectoryError:
-        raise ReportlintError(f"{src}：是目录，不是文件") from None
-    except OSError as exc:
-        raise ReportlintError(f"{src}：无法读取（{exc.strerror}）") from None
-    word = open_docx(raw, str(src))
+    word = open_docx(read_bytes(src), str(src))
     doc = document_from_word(word, str(src))
     findings = linter.lint_document(doc)
     result = annotate_document(doc, findings, fix=fix)

@@ -126,3 +126,14 @@ def split_lines_into_paragraphs(text: str, *, base: int = 0, first_line: int = 1
         offset += len(raw) + 1
         line_no += 1
     return paragraphs
+
+
+def merge_spans(spans) -> list[tuple[int, int]]:
+    """Sorted, overlapping or touching spans joined: a list that bisect can search."""
+    merged: list[tuple[int, int]] = []
+    for s, e in sorted(spans):
+        if merged and s <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(e, merged[-1][1]))
+        else:
+            merged.append((s, e))
+    return merged

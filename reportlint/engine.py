@@ -13,7 +13,7 @@ from pathlib import Path
 import regex
 
 from .config import Config
-from .document import Document
+from .document import Document, merge_spans
 from .kinds import Context, Hit
 from .model import FileResult, Finding, Fix, ReportlintError
 from .packs import Pack, Rule, builtin_pack_paths, load_pack
@@ -142,14 +142,7 @@ class Linter:
             spans.extend((m.start(), m.end()) for m in _DISABLE.finditer(doc.text))
         if self._accept is not None:
             spans.extend((m.start(), m.end()) for m in self._accept.finditer(doc.text))
-        spans.sort()
-        merged: list[tuple[int, int]] = []
-        for s, e in spans:
-            if merged and s <= merged[-1][1]:
-                merged[-1] = (merged[-1][0], max(e, merged[-1][1]))
-            else:
-                merged.append((s, e))
-        return merged
+        return merge_spans(spans)
 
     @staticmethod
     def _suppressions(doc: Document) -> dict[int, set[str] | None]:

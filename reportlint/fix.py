@@ -23,7 +23,7 @@ from pathlib import Path
 
 import regex
 
-from .document import Document
+from .document import Document, merge_spans
 from .engine import Linter
 from .files import collect
 from .model import FileResult, Finding, Fix, ReportlintError
@@ -102,12 +102,7 @@ class _Protected:
     """A document's protected spans, merged, for quick questions about one edit."""
 
     def __init__(self, spans: Iterable[tuple[int, int]]):
-        merged: list[tuple[int, int]] = []
-        for s, e in sorted(spans):
-            if merged and s <= merged[-1][1]:
-                merged[-1] = (merged[-1][0], max(e, merged[-1][1]))
-            else:
-                merged.append((s, e))
+        merged = merge_spans(spans)
         self.starts = [s for s, _ in merged]
         self.ends = [e for _, e in merged]
 

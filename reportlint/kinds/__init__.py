@@ -6,7 +6,7 @@ The engine only ever looks kinds up here, by the name a pack gives.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
@@ -84,5 +84,3 @@ def _load_all() -> None:
 
 
 _load_all()
-
-Validator = Callable[[Any], None]

@@ -29,12 +29,10 @@ def reader_for(path: Path) -> Reader | None:
     return _READERS.get(path.suffix.lower())
 
 
-def read_path(path: Path) -> Document:
-    reader = reader_for(path)
-    if reader is None:
-        raise ReportlintError(f"{path}：不支持的文件类型“{path.suffix or '无后缀'}”（支持 {'、'.join(supported_suffixes())}）")
+def read_bytes(path: Path) -> bytes:
+    """The file's bytes, or a one-line error the drafter can act on."""
     try:
-        raw = path.read_bytes()
+        return path.read_bytes()
     except IsADirectoryError:
         raise ReportlintError(f"{path}：是目录，不是文件") from None
     except FileNotFoundError:
@@ -43,7 +41,13 @@ def read_path(path: Path) -> Document:
         raise ReportlintError(f"{path}：没有读取权限") from None
     except OSError as exc:
         raise ReportlintError(f"{path}：无法读取（{exc.strerror}）") from None
-    return reader(path, raw)
+
+
+def read_path(path: Path) -> Document:
+    reader = reader_for(path)
+    if reader is None:
+        raise ReportlintError(f"{path}：不支持的文件类型“{path.suffix or '无后缀'}”（支持 {'、'.join(supported_suffixes())}）")
+    return reader(path, read_bytes(path))
 
 
 # Import the format modules so that they register themselves.
