@@ -16,7 +16,9 @@ from .textutil import is_han, is_word, segment
 # Words after which a sentence cannot end.
 _DANGLING = set("的和与及或对在为把将被向从以于之其并而且但等、，,")
 # Single characters that may well begin a sentence.
-_STARTERS = set("在对为把将从以按经据由向与同和但而并又也还再更要让使是有我这该其各每全共新本今去近据如若虽因所")
+_STARTERS = set(
+    "在对为把将从以按经据由向与同和但而并又也还再更要让使是有我这该其各每全共新本今去近据如若虽因所"
+)
 
 
 @dataclass(frozen=True)
@@ -40,9 +42,16 @@ def find_breaks(doc: Document) -> dict[int, Break]:
     while i < len(paras) - 1:
         p, n = paras[i], paras[i + 1]
         info, ninfo = infos[i], infos[i + 1]
-        if spaced and n.blank_before == 0 and p.text.rstrip()[-1:] in ";；" and info.role in (Role.BODY, Role.HEADING):
+        if (
+            spaced
+            and n.blank_before == 0
+            and p.text.rstrip()[-1:] in ";；"
+            and info.role in (Role.BODY, Role.HEADING)
+        ):
             j = i + 1
-            while j + 1 < len(paras) and paras[j + 1].blank_before == 0 and paras[j].text.rstrip()[-1:] in ";；":
+            while (
+                j + 1 < len(paras) and paras[j + 1].blank_before == 0 and paras[j].text.rstrip()[-1:] in ";；"
+            ):
                 j += 1
             result[i] = Break(i, j, "wrap")
             i = j + 1
@@ -57,7 +66,13 @@ def find_breaks(doc: Document) -> dict[int, Break]:
 
 def _page_break(p: Paragraph, n: Paragraph, role: Role, nrole: Role) -> tuple[str, str] | None:
     text = p.text
-    if ends_sentence(text) or role in (Role.TITLE, Role.SECTION, Role.DATELINE, Role.SIGNATURE, Role.SALUTATION):
+    if ends_sentence(text) or role in (
+        Role.TITLE,
+        Role.SECTION,
+        Role.DATELINE,
+        Role.SIGNATURE,
+        Role.SALUTATION,
+    ):
         return None
     if role == Role.HEADING and "。" not in text and text[-1] not in "，,、":
         return None  # a numbered heading ends without punctuation by design
@@ -85,7 +100,11 @@ def _junction_word(before: str, after: str) -> str:
             if k + m > 4 or k > len(before) or m > len(after):
                 continue
             word = before[-k:] + after[:m]
-            if all(is_han(c) for c in word) and is_word(word) and not is_word(before[-k:] + after[: m - 1] if m > 1 else "x"):
+            if (
+                all(is_han(c) for c in word)
+                and is_word(word)
+                and not is_word(before[-k:] + after[: m - 1] if m > 1 else "x")
+            ):
                 tail_tokens = segment(before[-6:])
                 if len(tail_tokens[-1]) <= k:  # the end of the first half is not already a whole word
                     return word

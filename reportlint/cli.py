@@ -24,12 +24,20 @@ app = typer.Typer(
 rules_app = typer.Typer(help="列出规则，或说明某条规则。", invoke_without_command=True)
 app.add_typer(rules_app, name="rules")
 
-PathsArg = Annotated[list[Path], typer.Argument(help="报告文件或文件夹（递归查找 .txt/.md/.docx）", show_default=False)]
-SelectOpt = Annotated[list[str] | None, typer.Option("--select", help="只运行这些规则或类别（可逗号分隔、可重复）")]
+PathsArg = Annotated[
+    list[Path], typer.Argument(help="报告文件或文件夹（递归查找 .txt/.md/.docx）", show_default=False)
+]
+SelectOpt = Annotated[
+    list[str] | None, typer.Option("--select", help="只运行这些规则或类别（可逗号分隔、可重复）")
+]
 IgnoreOpt = Annotated[list[str] | None, typer.Option("--ignore", help="不运行这些规则或类别")]
 PackOpt = Annotated[list[Path] | None, typer.Option("--pack", help="额外加载的规则包（YAML）")]
-ConfigOpt = Annotated[Path | None, typer.Option("--config", help="配置文件（默认自当前目录向上查找 .reportlint.yaml）")]
-SeverityOpt = Annotated[str | None, typer.Option("--min-severity", help="只报告此级别及以上：error、warning、info")]
+ConfigOpt = Annotated[
+    Path | None, typer.Option("--config", help="配置文件（默认自当前目录向上查找 .reportlint.yaml）")
+]
+SeverityOpt = Annotated[
+    str | None, typer.Option("--min-severity", help="只报告此级别及以上：error、warning、info")
+]
 YearOpt = Annotated[int | None, typer.Option("--year", help="报告年份（默认从报告中读取）")]
 UnsafeFixesOpt = Annotated[
     bool, typer.Option("--unsafe-fixes", help="也应用需确认的修正（断段合并、多个候选的用词……）")
@@ -231,8 +239,13 @@ def _report_fixes(outcomes: list, *, diff: bool, unsafe: bool, check: bool = Fal
 @app.command()
 def annotate(
     report: Annotated[Path, typer.Argument(help="要检查的 Word 报告（.docx）", show_default=False)],
-    output: Annotated[Path, typer.Option("--output", "-o", help="写出的带批注副本（.docx，不能是原文件）", show_default=False)],
-    fix: Annotated[bool, typer.Option("--fix", help="同时把可安全修正的问题作为修订（可在 Word 中接受或拒绝）")] = False,
+    output: Annotated[
+        Path,
+        typer.Option("--output", "-o", help="写出的带批注副本（.docx，不能是原文件）", show_default=False),
+    ],
+    fix: Annotated[
+        bool, typer.Option("--fix", help="同时把可安全修正的问题作为修订（可在 Word 中接受或拒绝）")
+    ] = False,
     select: SelectOpt = None,
     ignore: IgnoreOpt = None,
     pack: PackOpt = None,
@@ -253,7 +266,10 @@ def annotate(
     fixes = f"，{result.fixes} 处修订" if fix else ""
     typer.echo(f"{output}：{result.comments} 条批注{f'（{detail}）' if detail else ''}{fixes}")
     if result.skipped:
-        typer.echo(f"{output}：页眉页脚中的 {len(result.skipped)} 处问题无法加批注（Word 不支持），请用 reportlint check 查看", err=True)
+        typer.echo(
+            f"{output}：页眉页脚中的 {len(result.skipped)} 处问题无法加批注（Word 不支持），请用 reportlint check 查看",
+            err=True,
+        )
     raise typer.Exit(1 if result.findings else 0)
 
 
@@ -276,7 +292,9 @@ def rules_list(
         state = "启用" if rule.full_id in active else "停用"
         fix = {"safe": "安全修正", "unsafe": "不安全修正", "none": "—"}[rule.fix]
         summary = str(rule.doc.get("summary", "")).strip().splitlines()[0]
-        typer.echo(f"{rule.full_id:<40} {rule.category:<24} {linter.severity_of(rule).label:<8} {fix:<6} {state}  {summary}")
+        typer.echo(
+            f"{rule.full_id:<40} {rule.category:<24} {linter.severity_of(rule).label:<8} {fix:<6} {state}  {summary}"
+        )
 
 
 @rules_app.command("explain")
@@ -292,7 +310,9 @@ def rules_explain(ctx: typer.Context, rule_id: Annotated[str, typer.Argument(hel
         raise fail(f"没有编号为“{rule_id}”的规则（用 reportlint rules 查看）")
     for rule in matches:
         doc = rule.doc
-        typer.echo(f"{rule.full_id}  （类别 {rule.category}，级别 {linter.severity_of(rule).label}，类型 {rule.kind_name}）")
+        typer.echo(
+            f"{rule.full_id}  （类别 {rule.category}，级别 {linter.severity_of(rule).label}，类型 {rule.kind_name}）"
+        )
         typer.echo(f"  {doc.get('summary', '').strip()}")
         if doc.get("why"):
             typer.echo(f"  原因：{doc['why'].strip()}")
@@ -300,7 +320,11 @@ def rules_explain(ctx: typer.Context, rule_id: Annotated[str, typer.Argument(hel
             typer.echo(f"  错误示例：{doc['wrong']}")
         if doc.get("right"):
             typer.echo(f"  正确示例：{doc['right']}")
-        fix = {"safe": "可安全自动修正（reportlint fix）", "unsafe": "修正需确认（--unsafe-fixes）", "none": "不提供自动修正"}
+        fix = {
+            "safe": "可安全自动修正（reportlint fix）",
+            "unsafe": "修正需确认（--unsafe-fixes）",
+            "none": "不提供自动修正",
+        }
         typer.echo(f"  修正：{fix[rule.fix]}")
         if doc.get("source"):
             typer.echo(f"  依据：{doc['source']}")
@@ -315,7 +339,9 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def root(
-    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="显示版本")] = False,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="显示版本")
+    ] = False,
 ) -> None:
     """reportlint：工作报告质量检查工具。"""
 

@@ -46,7 +46,9 @@ class Linter:
             pack = load_pack(path, self.config.rules)
             for rule in pack.rules:
                 if rule.full_id in seen:
-                    raise ReportlintError(f"{path}：规则“{rule.id}”：规则编号“{rule.full_id}”已在 {seen[rule.full_id]} 中定义")
+                    raise ReportlintError(
+                        f"{path}：规则“{rule.id}”：规则编号“{rule.full_id}”已在 {seen[rule.full_id]} 中定义"
+                    )
                 seen[rule.full_id] = path
             self.packs.append(pack)
         self.all_rules: list[Rule] = [r for p in self.packs for r in p.rules]
@@ -122,7 +124,9 @@ class Linter:
         try:
             return list(rule.kind.check(doc, ctx))
         except Exception as exc:  # a bug in one rule must not hide the other findings or print a traceback
-            raise ReportlintError(f"{doc.path}：规则“{rule.full_id}”内部错误（{type(exc).__name__}: {exc}），请报告此问题") from exc
+            raise ReportlintError(
+                f"{doc.path}：规则“{rule.full_id}”内部错误（{type(exc).__name__}: {exc}），请报告此问题"
+            ) from exc
 
     def _finding(self, rule: Rule, sev, hit: Hit, doc: Document) -> Finding:
         values = _Defaults(hit.vars)

@@ -14,11 +14,15 @@ def _excluded(path: Path, patterns: Iterable[str], root: Path) -> bool:
         rel = path.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:
         rel = path.as_posix()
-    return any(fnmatch.fnmatch(rel, p) or fnmatch.fnmatch(path.name, p) or rel.startswith(p.rstrip("/") + "/")
-               for p in patterns)
+    return any(
+        fnmatch.fnmatch(rel, p) or fnmatch.fnmatch(path.name, p) or rel.startswith(p.rstrip("/") + "/")
+        for p in patterns
+    )
 
 
-def collect(paths: Iterable[Path], *, exclude: Iterable[str] = (), root: Path | None = None) -> Iterator[Path]:
+def collect(
+    paths: Iterable[Path], *, exclude: Iterable[str] = (), root: Path | None = None
+) -> Iterator[Path]:
     """Files as given (whatever their suffix), folders recursed over the supported suffixes."""
     root = root or Path.cwd()
     exclude = list(exclude)
@@ -29,7 +33,11 @@ def collect(paths: Iterable[Path], *, exclude: Iterable[str] = (), root: Path | 
                 parts = child.relative_to(path).parts
                 if any(part.startswith(".") for part in parts) or not child.is_file():
                     continue
-                if child.suffix.lower() in suffixes and not child.name.startswith("~$") and not _excluded(child, exclude, root):
+                if (
+                    child.suffix.lower() in suffixes
+                    and not child.name.startswith("~$")
+                    and not _excluded(child, exclude, root)
+                ):
                     yield child
         elif not _excluded(path, exclude, root):
             yield path

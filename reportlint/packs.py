@@ -122,7 +122,9 @@ def load_pack(path: Path, overrides: dict[str, dict[str, Any]] | None = None) ->
             raise PackError(f"{where}：规则“{rule.id}”：规则编号重复")
         seen.add(rule.id)
         rules.append(rule)
-    return Pack(name=name, version=data["version"], description=str(data["description"]), path=path, rules=rules)
+    return Pack(
+        name=name, version=data["version"], description=str(data["description"]), path=path, rules=rules
+    )
 
 
 def _load_rule(

@@ -33,7 +33,9 @@ _TITLES = (
 SIGNATURE = regex.compile(rf"{_TITLES}[ \u3000\t]+\p{{Han}}{{2,4}}$")
 _BARE_NAME = regex.compile(r"^\p{Han}{2,3}$")
 _DATELINE = regex.compile(r"^(?:——|—|--)?\s*[（(]?\s*\d{4}年\d{1,2}月\d{1,2}日")
-_SALUTATION = regex.compile(r"^(?:各位代表|各位委员|各位领导|同志们|各位)(?:、[\p{Han}]{2,6})*\s*(?P<p>[：:，,！!]?)$")
+_SALUTATION = regex.compile(
+    r"^(?:各位代表|各位委员|各位领导|同志们|各位)(?:、[\p{Han}]{2,6})*\s*(?P<p>[：:，,！!]?)$"
+)
 _INNER_PUNCT = set("，。；：！？、,;:!?")
 _END = set("。！？；：…!?;:.")
 _CLOSERS = set("”’）)》】〕」』")

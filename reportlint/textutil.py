@@ -17,8 +17,12 @@ HALF_SENTENCE_END = set(".!?;:")
 
 
 def is_han(ch: str) -> bool:
-    return bool(ch) and ("\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" or "\U00020000" <= ch <= "\U0003134f"
-                         or "\uf900" <= ch <= "\ufaff")
+    return bool(ch) and (
+        "\u4e00" <= ch <= "\u9fff"
+        or "\u3400" <= ch <= "\u4dbf"
+        or "\U00020000" <= ch <= "\U0003134f"
+        or "\uf900" <= ch <= "\ufaff"
+    )
 
 
 def is_cjk(ch: str) -> bool:

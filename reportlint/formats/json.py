@@ -40,8 +40,13 @@ def summary(results: Sequence[FileResult]) -> dict:
 def render_json(results: Sequence[FileResult], options: dict) -> str:
     files = []
     for r in results:
-        entry: dict = {"path": r.path, "findings": [finding_dict(f, r.paragraph_positions) for f in r.findings]}
+        entry: dict = {
+            "path": r.path,
+            "findings": [finding_dict(f, r.paragraph_positions) for f in r.findings],
+        }
         if r.error:
             entry["error"] = r.error
         files.append(entry)
-    return json.dumps({"version": 1, "files": files, "summary": summary(results)}, ensure_ascii=False, indent=1)
+    return json.dumps(
+        {"version": 1, "files": files, "summary": summary(results)}, ensure_ascii=False, indent=1
+    )

@@ -54,7 +54,11 @@ def render_text(results: Sequence[FileResult], options: dict) -> str:
             if f.fix and f.end_line != f.line:
                 fix = "（可与下一段合并）" if f.fix.safe else "（可修正，需确认）"
             elif f.fix and f.fix.replacement and len(f.fix.replacement) < 20:
-                fix = f"（可修正为“{f.fix.replacement}”）" if f.fix.safe else f"（建议改为“{f.fix.replacement}”，请确认）"
+                fix = (
+                    f"（可修正为“{f.fix.replacement}”）"
+                    if f.fix.safe
+                    else f"（建议改为“{f.fix.replacement}”，请确认）"
+                )
             out.append(f"{position(r, f)}: {f.severity.label} {f.category} [{f.rule}] {f.message}{fix}")
             if source and 0 < f.line <= len(source):
                 shown, mark = excerpt(source[f.line - 1], f)

@@ -21,7 +21,9 @@ from . import Context, Hit, Kind, Param, ParamError, register
 
 # Only ordinal names are compared (区x次党代会, 区x届人大): a blank count (x人次, x件) filled with
 # another number elsewhere is a different count, not the same blank.
-_BLANK = regex.compile(r"(?P<left>\p{Han})(?P<x>[xX×]{1,2})(?P<right>[次届](?:党代会|党代表大会|全会|人大|人民代表大会|代表大会))")
+_BLANK = regex.compile(
+    r"(?P<left>\p{Han})(?P<x>[xX×]{1,2})(?P<right>[次届](?:党代会|党代表大会|全会|人大|人民代表大会|代表大会))"
+)
 _FILLED = r"[一二三四五六七八九十百零〇两\d]{1,3}"
 
 
@@ -36,7 +38,11 @@ class ConsistencyKind(Kind):
     def setup(self) -> None:
         self.groups = []
         for i, group in enumerate(self.p["groups"], 1):
-            if not isinstance(group, dict) or not isinstance(group.get("forms"), list) or len(group["forms"]) < 2:
+            if (
+                not isinstance(group, dict)
+                or not isinstance(group.get("forms"), list)
+                or len(group["forms"]) < 2
+            ):
                 raise ParamError(f"groups 第{i}项必须含至少两个 forms")
             unknown = set(group) - {"forms", "standard", "source", "labels"}
             if unknown:
@@ -67,9 +73,14 @@ class ConsistencyKind(Kind):
                     continue
                 for para, m in found[i]:
                     why = "规范写法" if i != keep and keep == standard else "文中多数写法"
-                    yield Hit(para.start + m.start(), para.start + m.end(), {
-                        "detail": f"“{m.group()}”与第{first_para.line}行的“{labels[keep]}”（{why}）混用，请统一",
-                    }, replacement=labels[keep] if keep == standard and "\\" not in labels[keep] else None)
+                    yield Hit(
+                        para.start + m.start(),
+                        para.start + m.end(),
+                        {
+                            "detail": f"“{m.group()}”与第{first_para.line}行的“{labels[keep]}”（{why}）混用，请统一",
+                        },
+                        replacement=labels[keep] if keep == standard and "\\" not in labels[keep] else None,
+                    )
         if self.p["placeholders"]:
             yield from self._blanks(doc)
 
@@ -85,6 +96,10 @@ class ConsistencyKind(Kind):
                 filled = regex.compile(rf"{regex.escape(key[0])}(?P<n>{_FILLED}){regex.escape(key[1])}")
                 for other in doc.paragraphs:
                     for f in filled.finditer(other.text):
-                        yield Hit(other.start + f.start(), other.start + f.end(), {
-                            "detail": f"“{f.group()}”与第{para.line}行未填写的“{m.group()}”不一致：同一处内容一处已填写、一处仍为占位符",
-                        })
+                        yield Hit(
+                            other.start + f.start(),
+                            other.start + f.end(),
+                            {
+                                "detail": f"“{f.group()}”与第{para.line}行未填写的“{m.group()}”不一致：同一处内容一处已填写、一处仍为占位符",
+                            },
+                        )

@@ -81,7 +81,9 @@ class DuplicateKind(Kind):
             shingles = {norm[j : j + k] for j in range(len(norm) - k + 1)}
             shingle_sets[i] = shingles
             # sorted: ties in most_common() then rank the same in every process
-            sampled = sorted(h for h in shingles if (ord(h[0]) + 3 * ord(h[k // 2]) + 7 * ord(h[-1])) % _SAMPLE == 0)
+            sampled = sorted(
+                h for h in shingles if (ord(h[0]) + 3 * ord(h[k // 2]) + 7 * ord(h[-1])) % _SAMPLE == 0
+            )
             shared: Counter[int] = Counter()  # paragraph index -> sampled shingles in common
             for h in sampled:
                 posting = index.get(h)
@@ -122,14 +124,23 @@ class DuplicateKind(Kind):
         # The fix removes the copy together with the line breaks up to the next paragraph.
         following = doc.paragraphs[i + 1].start if i + 1 < len(doc.paragraphs) else len(doc.text)
         end = following if following > para.end else para.end
-        return Hit(para.start, end, {"detail": f"与第{orig.line}行的段落{how}", "other_line": orig.line}, replacement="")
+        return Hit(
+            para.start,
+            end,
+            {"detail": f"与第{orig.line}行的段落{how}", "other_line": orig.line},
+            replacement="",
+        )
 
     @staticmethod
-    def _passage(doc: Document, i: int, j: int, norm: str, mapping: list[int], other: str, passage: int) -> Hit | None:
+    def _passage(
+        doc: Document, i: int, j: int, norm: str, mapping: list[int], other: str, passage: int
+    ) -> Hit | None:
         m = SequenceMatcher(None, norm, other, autojunk=False).find_longest_match(0, len(norm), 0, len(other))
         if m.size < passage:
             return None
         para, orig = doc.paragraphs[i], doc.paragraphs[j]
         start = para.start + mapping[m.a]
         end = para.start + mapping[m.a + m.size - 1] + 1
-        return Hit(start, end, {"detail": f"本段有{m.size}字与第{orig.line}行的段落重复", "other_line": orig.line})
+        return Hit(
+            start, end, {"detail": f"本段有{m.size}字与第{orig.line}行的段落重复", "other_line": orig.line}
+        )

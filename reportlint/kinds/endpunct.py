@@ -27,7 +27,9 @@ class EndPunctKind(Kind):
             text = para.text
             if info.role == Role.SALUTATION:
                 if text[-1] not in "：:，,！!":
-                    yield Hit(para.end - 1, para.end, {"kind": "称呼语后应加冒号"}, replacement=text[-1] + "：")
+                    yield Hit(
+                        para.end - 1, para.end, {"kind": "称呼语后应加冒号"}, replacement=text[-1] + "："
+                    )
                 continue
             if para.index in covered or ends_sentence(text):
                 continue
@@ -37,4 +39,6 @@ class EndPunctKind(Kind):
                     yield Hit(para.end - 1, para.end, {"kind": "段末应为句末标点"}, replacement="。")
                 else:
                     k = min(4, len(text))
-                    yield Hit(para.end - k, para.end, {"kind": "段末缺少句末标点"}, replacement=text[-k:] + "。")
+                    yield Hit(
+                        para.end - k, para.end, {"kind": "段末缺少句末标点"}, replacement=text[-k:] + "。"
+                    )

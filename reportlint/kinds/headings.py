@@ -23,7 +23,9 @@ _RESET_ROLES = {Role.TITLE, Role.SECTION, Role.DATELINE, Role.SIGNATURE, Role.SA
 _BARE = regex.compile(rf"^([{CN_NUM}]{{1,3}})(?![{CN_NUM}、．.，,])(?=[\p{{Han}}“《])")  # not 十|一、
 # Characters after a numeral that make an ordinary word (一年来, 两个, 三是), not a heading number.
 _NOT_HEADING_AFTER = set("年月日天个次位名项件条批届季期些切直起同道定般致线类种方级点是把手体律系边来则心轮")
-_RUN_IN = regex.compile(rf"(?:(?<=^|[。；;：:，,！!？?\s“])|(?<=^[（(]?))(?P<n>[{CN_NUM}]{{1,3}})是(?=[\p{{Han}}“《（(])")
+_RUN_IN = regex.compile(
+    rf"(?:(?<=^|[。；;：:，,！!？?\s“])|(?<=^[（(]?))(?P<n>[{CN_NUM}]{{1,3}})是(?=[\p{{Han}}“《（(])"
+)
 _FORMS = {1: "{}、", 2: "（{}）", 3: "{}.", 4: "（{}）", 5: "{}"}
 
 
@@ -73,7 +75,9 @@ class HeadingsKind(Kind):
             return to_int(m.group(1))
         return None
 
-    def _compare(self, doc: Document, level: int, n: int, prev: tuple[int, int], index: int, bare) -> Iterator[Hit]:
+    def _compare(
+        self, doc: Document, level: int, n: int, prev: tuple[int, int], index: int, bare
+    ) -> Iterator[Hit]:
         p_num, p_index = prev
         para = doc.paragraphs[index]
         span = (para.start, para.start + len(_form(level, n)) if level != 5 else para.start + 1)
@@ -85,8 +89,12 @@ class HeadingsKind(Kind):
                 for i, b in fillers:
                     q = doc.paragraphs[i]
                     numeral = to_chinese(b)
-                    yield Hit(q.start, q.start + len(numeral) + 2, {"detail": f"标题编号格式不一致：“{numeral}”应写作“{_form(level, b)}”"},
-                              replacement=_form(level, b) + q.text[len(numeral):len(numeral) + 2])
+                    yield Hit(
+                        q.start,
+                        q.start + len(numeral) + 2,
+                        {"detail": f"标题编号格式不一致：“{numeral}”应写作“{_form(level, b)}”"},
+                        replacement=_form(level, b) + q.text[len(numeral) : len(numeral) + 2],
+                    )
                 return
             missing = "、".join(_form(level, k) for k in range(p_num + 1, n))
             yield Hit(*span, {"detail": f"标题编号跳号：缺少{missing}"})
@@ -94,9 +102,16 @@ class HeadingsKind(Kind):
             yield Hit(*span, {"detail": f"标题编号“{_form(level, n)}”重复"})
         elif n == 1:
             line = doc.paragraphs[p_index].line
-            yield Hit(*span, {"detail": f"标题编号重新从“{_form(level, 1)}”开始，但前面没有新的上级标题（上一个为第{line}行的“{_form(level, p_num)}”）"})
+            yield Hit(
+                *span,
+                {
+                    "detail": f"标题编号重新从“{_form(level, 1)}”开始，但前面没有新的上级标题（上一个为第{line}行的“{_form(level, p_num)}”）"
+                },
+            )
         else:
-            yield Hit(*span, {"detail": f"标题编号顺序错误：“{_form(level, n)}”出现在“{_form(level, p_num)}”之后"})
+            yield Hit(
+                *span, {"detail": f"标题编号顺序错误：“{_form(level, n)}”出现在“{_form(level, p_num)}”之后"}
+            )
 
     @staticmethod
     def _run_in(para, previous: int | None) -> Iterator[Hit]:
@@ -113,7 +128,10 @@ class HeadingsKind(Kind):
         expected = previous if leading else None
         for m, n in matches:
             if expected is not None and n not in (expected + 1, 1):
-                yield Hit(para.start + m.start(), para.start + m.end(),
-                          {"detail": f"“一是、二是”式列举顺序错误：此处应为“{to_chinese(expected + 1)}是”"})
+                yield Hit(
+                    para.start + m.start(),
+                    para.start + m.end(),
+                    {"detail": f"“一是、二是”式列举顺序错误：此处应为“{to_chinese(expected + 1)}是”"},
+                )
             expected = n
         return expected if leading else None

@@ -16,7 +16,9 @@ from ..document import Document
 from ..textutil import is_han
 from . import Context, Hit, Kind, Param, register
 
-_WORD = regex.compile(r"(?<![A-Za-z0-9_.@/\\\-+&])[A-Za-z][a-z]+(?:['’][a-z]+)?(?![A-Za-z0-9_@/\\\-+&]|\.[A-Za-z0-9])")
+_WORD = regex.compile(
+    r"(?<![A-Za-z0-9_.@/\\\-+&])[A-Za-z][a-z]+(?:['’][a-z]+)?(?![A-Za-z0-9_@/\\\-+&]|\.[A-Za-z0-9])"
+)
 
 
 @register
@@ -47,4 +49,10 @@ class StrayLatinKind(Kind):
                 if not (any(is_han(c) for c in left) and any(is_han(c) for c in right)):
                     continue
                 suggestion = self.replacements.get(word.lower())
-                yield Hit(para.start + m.start(), para.start + m.end(), {"word": word}, replacement=suggestion, safe=False)
+                yield Hit(
+                    para.start + m.start(),
+                    para.start + m.end(),
+                    {"word": word},
+                    replacement=suggestion,
+                    safe=False,
+                )

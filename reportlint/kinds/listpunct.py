@@ -18,9 +18,34 @@ from . import Context, Hit, Kind, register
 
 _ITEM = regex.compile(r"“[^“”\n]{1,30}”|《[^《》\n]{1,40}》")
 _LAW_END = regex.compile(r"(?:法|条例|办法|规定|细则)$")
-_NOT_LAW = ("依法", "执法", "立法", "方法", "做法", "说法", "想法", "看法", "司法", "守法", "违法", "合法", "普法",
-            "用法", "无法", "设法", "办法", "学法", "懂法", "知法", "护法", "手法", "写法")
-_LAW_SPLIT = regex.compile(r"(?<=\p{Han}{3}(?:法|条例))(?=\p{Han}{3,20}?(?:法|条例|办法|规定)(?:\p{Han}{3,20}?(?:法|条例|办法|规定))*$)")
+_NOT_LAW = (
+    "依法",
+    "执法",
+    "立法",
+    "方法",
+    "做法",
+    "说法",
+    "想法",
+    "看法",
+    "司法",
+    "守法",
+    "违法",
+    "合法",
+    "普法",
+    "用法",
+    "无法",
+    "设法",
+    "办法",
+    "学法",
+    "懂法",
+    "知法",
+    "护法",
+    "手法",
+    "写法",
+)
+_LAW_SPLIT = regex.compile(
+    r"(?<=\p{Han}{3}(?:法|条例))(?=\p{Han}{3,20}?(?:法|条例|办法|规定)(?:\p{Han}{3,20}?(?:法|条例|办法|规定))*$)"
+)
 
 
 @register
@@ -59,12 +84,22 @@ class ListPunctKind(Kind):
             without = [p for p, g in gaps if g == ""]
             if len(with_mark) <= len(without):
                 for p in with_mark:
-                    yield Hit(base + p - 1, base + p + 2, {"detail": "并列的引号（书名号）之间有的加顿号、有的不加；按 GB/T 15834 一般不加顿号"},
-                              replacement=text[p - 1] + text[p + 1])
+                    yield Hit(
+                        base + p - 1,
+                        base + p + 2,
+                        {
+                            "detail": "并列的引号（书名号）之间有的加顿号、有的不加；按 GB/T 15834 一般不加顿号"
+                        },
+                        replacement=text[p - 1] + text[p + 1],
+                    )
             else:
                 for p in without:
-                    yield Hit(base + p - 1, base + p + 1, {"detail": "并列的引号（书名号）之间有的加顿号、有的不加，此处缺少顿号"},
-                              replacement=text[p - 1] + "、" + text[p])
+                    yield Hit(
+                        base + p - 1,
+                        base + p + 1,
+                        {"detail": "并列的引号（书名号）之间有的加顿号、有的不加，此处缺少顿号"},
+                        replacement=text[p - 1] + "、" + text[p],
+                    )
 
     @staticmethod
     def _laws(base: int, text: str) -> Iterator[Hit]:
@@ -89,8 +124,12 @@ class ListPunctKind(Kind):
                         if any(left.endswith(w) for w in _NOT_LAW):
                             continue
                         at = pos + tail_start + j
-                        yield Hit(base + at - 1, base + at + 1, {"detail": "法律法规名称连写，中间缺少顿号"},
-                                  replacement=text[at - 1] + "、" + text[at])
+                        yield Hit(
+                            base + at - 1,
+                            base + at + 1,
+                            {"detail": "法律法规名称连写，中间缺少顿号"},
+                            replacement=text[at - 1] + "、" + text[at],
+                        )
                     pos += len(item) + 1
             offset += len(sentence)
 

@@ -32,9 +32,28 @@ _TITLE = (
 )
 _AFTER_NAME = r"(?=所作|同志|批示|作(?!为)|在|的|等|和|与|、|，|。|,|\s|$|予以|给予|来|对|主持|出席|列席|参加|陪同|讲话|指出|强调|带队|率队|一行|发言|致辞|汇报|介绍|为|）|\))"
 _NAME_AFTER_TITLE = regex.compile(rf"{_TITLE}[ \u3000]?(?P<name>\p{{Han}}{{2,3}}?){_AFTER_NAME}")
-_NAME_BEFORE_TITLE = regex.compile(rf"(?<=^|[、，。,\s“（(]|和|与)(?P<name>\p{{Han}}{{2,3}}?)(?=同志|{_TITLE})")
-_PLACE = regex.compile(r"(?<![\p{Han}])(?:\p{Han}{0,4}?[省市])?(?P<name>\p{Han}{2})(?P<suffix>区|县|镇|乡|街道)")
-LOOK_ALIKE = ["候侯", "己已巳", "未末", "戌戍", "赢嬴", "汩汨", "茵菌", "析折", "壁璧", "崇祟", "拔拨", "栗粟", "杳杏", "阀阅"]
+_NAME_BEFORE_TITLE = regex.compile(
+    rf"(?<=^|[、，。,\s“（(]|和|与)(?P<name>\p{{Han}}{{2,3}}?)(?=同志|{_TITLE})"
+)
+_PLACE = regex.compile(
+    r"(?<![\p{Han}])(?:\p{Han}{0,4}?[省市])?(?P<name>\p{Han}{2})(?P<suffix>区|县|镇|乡|街道)"
+)
+LOOK_ALIKE = [
+    "候侯",
+    "己已巳",
+    "未末",
+    "戌戍",
+    "赢嬴",
+    "汩汨",
+    "茵菌",
+    "析折",
+    "壁璧",
+    "崇祟",
+    "拔拨",
+    "栗粟",
+    "杳杏",
+    "阀阅",
+]
 _ALIKE = {ch: set(group) - {ch} for group in LOOK_ALIKE for ch in group}
 
 
@@ -93,7 +112,9 @@ class NamesKind(Kind):
                         found.add(name)
         return found
 
-    def _variants(self, doc: Document, name: str, what: str, known: set[str], fixed_tail: int = 0) -> Iterator[Hit]:
+    def _variants(
+        self, doc: Document, name: str, what: str, known: set[str], fixed_tail: int = 0
+    ) -> Iterator[Hit]:
         text = doc.text
         count = text.count(name)
         first_line = doc.position(text.find(name))[0]
@@ -106,10 +127,14 @@ class NamesKind(Kind):
                 continue  # two names each used repeatedly beside a title are two people
             if v_count > count or (v_count == count and not self._minority_on_tie(variant, name)):
                 continue
-            yield Hit(start, start + len(variant), {
-                "detail": f"{what}“{variant}”与第{first_line}行的“{name}”写法不一致（{why}），请核实",
-                "other": name,
-            })
+            yield Hit(
+                start,
+                start + len(variant),
+                {
+                    "detail": f"{what}“{variant}”与第{first_line}行的“{name}”写法不一致（{why}），请核实",
+                    "other": name,
+                },
+            )
 
     @staticmethod
     def _minority_on_tie(variant: str, name: str) -> bool:
@@ -133,6 +158,11 @@ def _one_char_off(text: str, name: str, positions: int) -> Iterator[tuple[int, s
             start = pos - shift
             if start >= 0 and start + size <= len(text):
                 candidate = text[start : start + size]
-                if candidate[k] != name[k] and candidate.startswith(head) and candidate.endswith(tail) and is_han(candidate[k]):
+                if (
+                    candidate[k] != name[k]
+                    and candidate.startswith(head)
+                    and candidate.endswith(tail)
+                    and is_han(candidate[k])
+                ):
                     yield start, candidate, k
             pos = text.find(anchor, pos + 1)

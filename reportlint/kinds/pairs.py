@@ -15,10 +15,26 @@ from . import Context, Hit, Kind, Param, register
 _DEFAULT_PAIRS = ["“”", "‘’", "《》", "（）", "()", "【】", "〔〕", "〈〉", "「」", "『』"]
 _FAMILY = {"(": "（", ")": "）"}
 _NAMES = {
-    "“": "左引号", "”": "右引号", "‘": "左单引号", "’": "右单引号", "《": "左书名号", "》": "右书名号",
-    "（": "左括号", "）": "右括号", "(": "左括号", ")": "右括号", "【": "左方头括号", "】": "右方头括号",
-    "〔": "左六角括号", "〕": "右六角括号", "〈": "左单书名号", "〉": "右单书名号",
-    "「": "左直角引号", "」": "右直角引号", "『": "左双直角引号", "』": "右双直角引号",
+    "“": "左引号",
+    "”": "右引号",
+    "‘": "左单引号",
+    "’": "右单引号",
+    "《": "左书名号",
+    "》": "右书名号",
+    "（": "左括号",
+    "）": "右括号",
+    "(": "左括号",
+    ")": "右括号",
+    "【": "左方头括号",
+    "】": "右方头括号",
+    "〔": "左六角括号",
+    "〕": "右六角括号",
+    "〈": "左单书名号",
+    "〉": "右单书名号",
+    "「": "左直角引号",
+    "」": "右直角引号",
+    "『": "左双直角引号",
+    "』": "右双直角引号",
 }
 
 
@@ -61,10 +77,22 @@ class PairsKind(Kind):
                         # Closes an outer mark while an inner one is still open: report the inner one.
                         while stack and stack[-1][0] != want:
                             o, j = stack.pop()
-                            yield Hit(para.start + j, para.start + j + 1, {"problem": f"{_name(text[j])}在{_name(ch)}之前未闭合（嵌套错误）"})
+                            yield Hit(
+                                para.start + j,
+                                para.start + j + 1,
+                                {"problem": f"{_name(text[j])}在{_name(ch)}之前未闭合（嵌套错误）"},
+                            )
                         stack.pop()
                     else:
-                        yield Hit(para.start + i, para.start + i + 1, {"problem": f"{_name(ch)}缺少对应的{_name(want)}"})
+                        yield Hit(
+                            para.start + i,
+                            para.start + i + 1,
+                            {"problem": f"{_name(ch)}缺少对应的{_name(want)}"},
+                        )
             for o, j in stack:
                 closer = next(c for c, op in self.open_of.items() if op == o)
-                yield Hit(para.start + j, para.start + j + 1, {"problem": f"{_name(text[j])}缺少对应的{_name(closer)}"})
+                yield Hit(
+                    para.start + j,
+                    para.start + j + 1,
+                    {"problem": f"{_name(text[j])}缺少对应的{_name(closer)}"},
+                )

@@ -61,4 +61,6 @@ def _heading_indices(doc: Document) -> set[int]:
     from ..structure import Role, classify
 
     roles = {Role.TITLE, Role.HEADING, Role.SECTION}
-    return {i for i, info in enumerate(classify(doc)) if info.role in roles or doc.paragraphs[i].heading_level}
+    return {
+        i for i, info in enumerate(classify(doc)) if info.role in roles or doc.paragraphs[i].heading_level
+    }

@@ -50,7 +50,9 @@ class RepeatedKind(Kind):
                     continue
                 if self._accidental(text, m.start(), len(unit)):
                     second = m.start() + len(unit)
-                    yield Hit(para.start + second, para.start + second + len(unit), {"unit": unit}, replacement="")
+                    yield Hit(
+                        para.start + second, para.start + second + len(unit), {"unit": unit}, replacement=""
+                    )
                     pos = m.end()
 
     @staticmethod
@@ -67,7 +69,9 @@ class RepeatedKind(Kind):
         if mid not in bounds:
             return False  # the doubling sits inside one word: 紧紧, 兢兢业业, 不了了之
         after = bounds[mid]
-        before = next((tok for s, tok in bounds.items() if s < mid <= s + len(tok) - 0 and s + len(tok) == mid), "")
+        before = next(
+            (tok for s, tok in bounds.items() if s < mid <= s + len(tok) - 0 and s + len(tok) == mid), ""
+        )
         if size == 1:
             if len(after) > 1 and len(before) > 1:
                 return False  # two words meeting at a shared character: 人民|民主

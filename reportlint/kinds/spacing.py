@@ -57,13 +57,15 @@ class CjkSpaceKind(Kind):
                 if roles[para.index].role == Role.DATELINE and _DATE_BEFORE.search(text, 0, s):
                     continue  # （2024年2月2日 某区第十届人民代表大会第三次会议通过）
                 both = is_cjk(left) and is_cjk(right)
-                mixed = (
-                    (self._chinese_side(left, text[s - 2] if s >= 2 else "") and is_han(right))
-                    or (is_han(left) and self._chinese_side(right, text[e + 1] if e + 1 < len(text) else ""))
+                mixed = (self._chinese_side(left, text[s - 2] if s >= 2 else "") and is_han(right)) or (
+                    is_han(left) and self._chinese_side(right, text[e + 1] if e + 1 < len(text) else "")
                 )
-                with_digit = digits and ((is_han(left) and right.isdigit()) or (left.isdigit() and is_han(right)))
+                with_digit = digits and (
+                    (is_han(left) and right.isdigit()) or (left.isdigit() and is_han(right))
+                )
                 with_latin = latin and (
-                    (is_han(left) and right.isascii() and right.isalpha()) or (left.isascii() and left.isalpha() and is_han(right))
+                    (is_han(left) and right.isascii() and right.isalpha())
+                    or (left.isascii() and left.isalpha() and is_han(right))
                 )
                 if both or mixed or with_digit or with_latin:
                     yield Hit(para.start + s, para.start + e, {"match": m.group()}, replacement="")

@@ -52,7 +52,9 @@ def parse_table(table: list) -> dict[str, Entry]:
         since = raw.get("since")
         if since is not None and not isinstance(since, int):
             raise ParamError(f"table 第{i}项的 since 必须是年份")
-        entries[wrong] = Entry(wrong, right, tuple(exceptions), since, str(raw.get("source") or raw.get("reason") or ""))
+        entries[wrong] = Entry(
+            wrong, right, tuple(exceptions), since, str(raw.get("source") or raw.get("reason") or "")
+        )
     return entries
 
 
@@ -85,7 +87,11 @@ class SubstitutionKind(Kind):
                 yield Hit(
                     para.start + m.start(),
                     para.start + m.end(),
-                    {"replacement": "”或“".join(entry.right), "since": entry.since or "", "source": entry.source},
+                    {
+                        "replacement": "”或“".join(entry.right),
+                        "since": entry.since or "",
+                        "source": entry.source,
+                    },
                     replacement=entry.right[0],
                     safe=len(entry.right) == 1,
                 )

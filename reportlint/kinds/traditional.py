@@ -52,7 +52,12 @@ class TraditionalKind(Kind):
         for i, a in enumerate(text):
             if is_han(a):
                 b = self.convert(a)
-                if b != a and len(b) == 1 and a not in self.allow_chars and not self._in_allowed_word(text, i):
+                if (
+                    b != a
+                    and len(b) == 1
+                    and a not in self.allow_chars
+                    and not self._in_allowed_word(text, i)
+                ):
                     yield Hit(base + i, base + i + 1, {"simplified": b}, replacement=b)
 
     def _in_allowed_word(self, text: str, i: int) -> bool:

@@ -46,7 +46,9 @@ def read_bytes(path: Path) -> bytes:
 def read_path(path: Path) -> Document:
     reader = reader_for(path)
     if reader is None:
-        raise ReportlintError(f"{path}：不支持的文件类型“{path.suffix or '无后缀'}”（支持 {'、'.join(supported_suffixes())}）")
+        raise ReportlintError(
+            f"{path}：不支持的文件类型“{path.suffix or '无后缀'}”（支持 {'、'.join(supported_suffixes())}）"
+        )
     return reader(path, read_bytes(path))
 
 

@@ -21,7 +21,13 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 # Encodings a Chinese report is plausibly written in; GBK and GB2312 are read as their superset.
-_CHINESE_FAMILY = {"gb2312": "gb18030", "gbk": "gb18030", "gb18030": "gb18030", "hz": "gb18030", "cp936": "gb18030"}
+_CHINESE_FAMILY = {
+    "gb2312": "gb18030",
+    "gbk": "gb18030",
+    "gb18030": "gb18030",
+    "hz": "gb18030",
+    "cp936": "gb18030",
+}
 _ACCEPTED = {"big5", "big5hkscs", "cp950", "utf_8", "utf-8", "ascii"}
 
 
@@ -38,7 +44,9 @@ def decode(raw: bytes, path: str) -> Decoded:
             try:
                 return Decoded(raw[len(bom) :].decode(encoding), encoding, bom)
             except UnicodeDecodeError:
-                raise ReportlintError(f"{path}：文件以 {encoding.upper()} 标记开头，但内容无法按该编码解码") from None
+                raise ReportlintError(
+                    f"{path}：文件以 {encoding.upper()} 标记开头，但内容无法按该编码解码"
+                ) from None
     if b"\x00" in raw:
         raise ReportlintError(f"{path}：看起来是二进制文件，不是文本报告")
     try:
@@ -61,7 +69,9 @@ def decode(raw: bytes, path: str) -> Decoded:
     if text is not None and _looks_like_text(text) and (not best or name in _CHINESE_FAMILY):
         return Decoded(text, "gb18030")
     if best:
-        raise ReportlintError(f"{path}：文件编码似乎是 {best.encoding}，不是中文报告常用的编码；请另存为 UTF-8")
+        raise ReportlintError(
+            f"{path}：文件编码似乎是 {best.encoding}，不是中文报告常用的编码；请另存为 UTF-8"
+        )
     raise ReportlintError(f"{path}：无法识别文件编码（不是 UTF-8、GB18030 或 UTF-16 文本）")
 
 
@@ -70,9 +80,14 @@ def _looks_chinese(text: str) -> bool:
     if not text:
         return True
     common = sum(
-        1 for ch in text
-        if "\u4e00" <= ch <= "\u9fa5" or " " <= ch <= "~" or ch in "\r\n\t" or "\u3000" <= ch <= "\u303f"
-        or "\uff01" <= ch <= "\uff5e" or ch in "“”‘’…—·"
+        1
+        for ch in text
+        if "\u4e00" <= ch <= "\u9fa5"
+        or " " <= ch <= "~"
+        or ch in "\r\n\t"
+        or "\u3000" <= ch <= "\u303f"
+        or "\uff01" <= ch <= "\uff5e"
+        or ch in "“”‘’…—·"
     )
     han = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fa5")
     return han > 0 and common / len(text) > 0.97
@@ -90,4 +105,6 @@ def encode(text: str, encoding: str, bom: bytes = b"") -> bytes:
     try:
         return bom + text.encode(encoding)
     except UnicodeEncodeError as exc:
-        raise ReportlintError(f"无法按原编码 {encoding} 写回字符“{exc.object[exc.start:exc.end]}”") from None
+        raise ReportlintError(
+            f"无法按原编码 {encoding} 写回字符“{exc.object[exc.start : exc.end]}”"
+        ) from None

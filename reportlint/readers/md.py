@@ -31,7 +31,9 @@ def read_md(path: Path, raw: bytes) -> Document:
     return markdown_document(decoded.text, str(path), encoding=decoded.encoding, bom=decoded.bom)
 
 
-def markdown_document(text: str, path: str = "<text>", *, encoding: str = "utf-8", bom: bytes = b"") -> Document:
+def markdown_document(
+    text: str, path: str = "<text>", *, encoding: str = "utf-8", bom: bytes = b""
+) -> Document:
     lines = text.split("\n")
     offsets = []
     pos = 0
