@@ -13,10 +13,8 @@ import stat
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 from reportlint import writer
-from reportlint.cli import app
 from reportlint.config import Config
 from reportlint.engine import Linter
 from reportlint.fix import (
@@ -117,8 +115,6 @@ REPORT_FIXED = (
     "必需坚持稳中求进工作总基调。\n"
 )
 
-runner = CliRunner()
-
 
 def write_pack(folder: Path, *, join: bool = False, extra: str = "") -> Path:
     path = folder / "fixtest.yaml"
@@ -131,8 +127,8 @@ def make_linter(folder: Path, *, join: bool = False) -> Linter:
 
 
 @pytest.fixture
-def cli(tmp_path: Path):
-    """Run the CLI with only the test pack (builtin packs off through a config file)."""
+def cli(cli, tmp_path: Path):
+    """conftest's in-process CLI, with only the test pack (builtin packs off through a config file)."""
     rules = tmp_path / "rules"
     rules.mkdir()
     pack = write_pack(rules)
@@ -141,12 +137,7 @@ def cli(tmp_path: Path):
 
     def run(*args: str):
         command, *rest = args
-        result = runner.invoke(app, [command, "--config", str(config), "--pack", str(pack), *rest])
-        if result.exception is not None and not isinstance(result.exception, SystemExit):
-            raise AssertionError(
-                f"reportlint raised {result.exception!r}\n{result.output}"
-            ) from result.exception
-        return result
+        return cli(command, "--config", config, "--pack", pack, *rest)
 
     return run
 
