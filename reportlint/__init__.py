@@ -13,28 +13,42 @@ from pathlib import Path
 
 from .config import Config, load_config
 from .engine import Linter
-from .model import FileResult, Finding, Fix, ReportlintError, Severity
+from .model import Applicability, FileResult, Finding, Fix, Related, ReportlintError, Severity
+
+__version__ = "0.2.0"
 
 __all__ = [
+    "Applicability",
     "Config",
     "FileResult",
     "Finding",
     "Fix",
     "Linter",
+    "Related",
     "ReportlintError",
     "Severity",
     "lint_path",
     "lint_text",
     "load_config",
 ]
-__version__ = "0.1.0"
+_default: Linter | None = None
+
+
+def _linter(config: Config | None) -> Linter:
+    """The default Linter is built once and reused; a given config gets its own (packs stay cached)."""
+    global _default
+    if config is not None:
+        return Linter(config)
+    if _default is None:
+        _default = Linter()
+    return _default
 
 
 def lint_text(text: str, *, config: Config | None = None, markdown: bool = False) -> list[Finding]:
     """Lint a string as a plain-text (or Markdown) report and return its findings."""
-    return Linter(config).lint_text(text, markdown=markdown)
+    return _linter(config).lint_text(text, markdown=markdown)
 
 
 def lint_path(path: str | Path, *, config: Config | None = None) -> FileResult:
     """Lint one file (.txt, .md, .docx); errors come back in ``FileResult.error``."""
-    return Linter(config).lint_path(Path(path))
+    return _linter(config).lint_path(Path(path))

@@ -20,7 +20,7 @@ _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
 
 def to_int(text: str) -> int | None:
-    if text.isdigit():
+    if text.isascii() and text.isdigit():  # str.isdigit() is also true of ① and ²
         return int(text)
     if len(text) == 1 and text in _CIRCLED:
         return _CIRCLED.index(text) + 1

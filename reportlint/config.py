@@ -13,8 +13,8 @@ from .model import ReportlintError, Severity
 
 if sys.version_info >= (3, 11):
     import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
+else:  # pragma: no cover - Python 3.10: the backport, a dependency there (pyproject.toml)
+    import tomli as tomllib  # type: ignore[import-not-found, no-redef]
 
 CONFIG_NAMES = (".reportlint.yaml", ".reportlint.yml")
 _KEYS = {
@@ -50,6 +50,10 @@ class Config:
     @property
     def root(self) -> Path:
         return self.source.parent if self.source else Path.cwd()
+
+
+def valid_year(year: object) -> bool:
+    return isinstance(year, int) and not isinstance(year, bool) and 1949 <= year <= 2100
 
 
 def find_config(start: Path) -> Path | None:
@@ -113,7 +117,10 @@ def _parse(data: dict[str, Any], path: Path) -> Config:
         raise ReportlintError(f"{path}：未知的配置项“{sorted(unknown)[0]}”（可用：{'、'.join(_KEYS)}）")
     config = Config(source=path)
     config.packs = [(path.parent / p) for p in _strings(data, "packs", path)]
-    config.builtin = bool(data.get("builtin", True))
+    builtin = data.get("builtin", True)
+    if not isinstance(builtin, bool):
+        raise ReportlintError(f"{path}：“builtin”应为 true 或 false（不加引号）")
+    config.builtin = builtin
     config.select = _strings(data, "select", path)
     config.ignore = _strings(data, "ignore", path)
     config.enable = _strings(data, "enable", path)
@@ -129,11 +136,13 @@ def _parse(data: dict[str, Any], path: Path) -> Config:
     except ValueError as exc:
         raise ReportlintError(f"{path}：{exc}") from None
     year = data.get("year")
-    if year is not None and not (isinstance(year, int) and 1949 <= year <= 2100):
-        raise ReportlintError(f"{path}：“year”应是四位年份")
+    if year is not None and not valid_year(year):
+        raise ReportlintError(f"{path}：“year”应是 1949–2100 之间的四位年份")
     config.year = year
     rules = data.get("rules", {}) or {}
     if not isinstance(rules, dict) or not all(isinstance(v, dict) for v in rules.values()):
         raise ReportlintError(f"{path}：“rules”应是“规则编号: {{参数: 值}}”的映射")
+    if not all(isinstance(k, str) for k in rules):
+        raise ReportlintError(f"{path}：“rules”的键应是规则编号")
     config.rules = rules
     return config

@@ -11,13 +11,8 @@ import bisect
 from dataclasses import dataclass, field
 from functools import cached_property
 
-import regex
-
 # Whitespace that a drafter uses for indentation: ASCII, ideographic space, NBSP, tabs.
 INDENT_CHARS = " \t\u3000\u00a0\ufeff"
-
-_DATE_LINE = regex.compile(r"(\d{4})年\d{1,2}月\d{1,2}日")
-_YEAR_HEADING = regex.compile(r"^(?:[\[【（(]?)(\d{4})年")
 
 
 @dataclass(frozen=True)
@@ -41,10 +36,10 @@ class Document:
     paragraphs: list[Paragraph]
     # Spans rules must not report on (URLs, e-mail addresses, inline code, markup).
     protected: list[tuple[int, int]] = field(default_factory=list)
-    year: int | None = None  # the report's year, from config or from its text
-    source_format: str = "txt"
+    source_format: str = "txt"  # the name of the reader that made it
     encoding: str = "utf-8"  # how to write the text back (fix)
     bom: bytes = b""
+    positions: str = "lines"  # how findings are located for the reader: "lines" or "paragraphs"
 
     @cached_property
     def line_starts(self) -> list[int]:
@@ -67,24 +62,6 @@ class Document:
         begin = starts[line - 1]
         end = starts[line] - 1 if line < len(starts) else len(self.text)
         return self.text[begin:end].rstrip("\r")
-
-    @cached_property
-    def detected_year(self) -> int | None:
-        """The year the report was delivered, read from its date line or a title."""
-        head = self.paragraphs[:15]
-        for p in head:
-            m = _DATE_LINE.search(p.text)
-            if m and len(p.text) < 80:
-                return int(m.group(1))
-        for p in head:
-            m = _YEAR_HEADING.match(p.text)
-            if m and len(p.text) < 40:
-                return int(m.group(1))
-        return None
-
-    @property
-    def effective_year(self) -> int | None:
-        return self.year if self.year is not None else self.detected_year
 
     def paragraph_at(self, offset: int) -> Paragraph | None:
         starts = self._paragraph_starts

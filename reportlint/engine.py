@@ -1,23 +1,30 @@
 """Run the selected rules over a Document and turn their hits into Findings.
 
 The engine knows rules only as (kind, params, metadata) from the packs; it knows
-no kind, reader or format by name.
+no kind, reader or format by name. It runs the analysis step once per document,
+hands paragraph-scope kinds one paragraph at a time (all paragraphs, or only body
+text where the rule says ``scope: body``), and isolates faults: an exception in one
+rule becomes one ``internal-error`` finding, and every other rule still reports.
 """
 
 from __future__ import annotations
 
 import bisect
+import time
 from collections.abc import Iterable
 from pathlib import Path
 
 import regex
 
+from .analysis import Analysis
 from .config import Config
 from .document import Document, merge_spans
 from .kinds import Context, Hit
-from .model import FileResult, Finding, Fix, ReportlintError
-from .packs import Pack, Rule, builtin_pack_paths, load_pack
-from .readers import read_path
+from .model import Applicability, FileResult, Finding, Fix, Related, ReportlintError, Severity
+from .packs import Pack, PackError, Rule, builtin_pack_paths, load_pack
+from .readers import read_path, reader_named
+
+INTERNAL_ERROR = "internal-error"
 
 _DISABLE = regex.compile(r"reportlint[-:]\s*disable(?:[=:]\s*([\w.\-]+(?:\s*,\s*[\w.\-]+)*))?")
 _COMMENT_ONLY = regex.compile(r"\s*(?:<!--.*?-->|#.*|//.*)\s*", regex.S)
@@ -34,41 +41,63 @@ def _matches(rule: Rule, names: Iterable[str]) -> bool:
 
 
 class Linter:
-    """Compiled rules for one run; reusable over many documents (keep no per-document state)."""
+    """Compiled rules for one run; reusable over many documents (keeps no per-document state).
 
-    def __init__(self, config: Config | None = None, *, extra_packs: Iterable[Path] = ()):
+    Only the rules a run uses are built; parsed packs are cached across Linters.
+    With ``profile=True`` the CPU time of each rule is added up in ``rule_times``.
+    """
+
+    def __init__(
+        self, config: Config | None = None, *, extra_packs: Iterable[Path] = (), profile: bool = False
+    ):
         self.config = config or Config()
         paths = builtin_pack_paths() if self.config.builtin else []
-        paths = [*paths, *self.config.packs, *extra_packs]
+        paths = [*paths, *self.config.packs, *(Path(p) for p in extra_packs)]
         self.packs: list[Pack] = []
         seen: dict[str, Path] = {}
         for path in paths:
-            pack = load_pack(path, self.config.rules)
+            pack = load_pack(path)
             for rule in pack.rules:
                 if rule.full_id in seen:
-                    raise ReportlintError(
+                    raise PackError(
                         f"{path}：规则“{rule.id}”：规则编号“{rule.full_id}”已在 {seen[rule.full_id]} 中定义"
                     )
                 seen[rule.full_id] = path
             self.packs.append(pack)
-        self.all_rules: list[Rule] = [r for p in self.packs for r in p.rules]
-        self._check_names()
+        rules = [r for p in self.packs for r in p.rules]
+        self._check_names(rules)
+        self.all_rules: list[Rule] = [self._override(r) for r in rules]
         self.rules = [r for r in self.all_rules if self._active(r)]
+        for rule in self.rules:
+            rule.kind  # noqa: B018 - build the active rules now: a bad parameter fails before any file is read
         self._accept = self._accept_pattern(self.config.accept)
+        self.rule_times: dict[str, float] | None = {} if profile else None
 
-    def _check_names(self) -> None:
-        known = {k for r in self.all_rules for k in (r.full_id, r.id, r.category, r.pack)}
+    def _where(self) -> str:
+        return str(self.config.source) if self.config.source else "配置"
+
+    def _check_names(self, rules: list[Rule]) -> None:
+        known = {k for r in rules for k in (r.full_id, r.id, r.category, r.pack)}
+        # select/ignore may come from the command line as well as from the config file
+        seen_in = f"（见 {self.config.source} 或命令行）" if self.config.source else ""
         for key in ("select", "ignore", "enable"):
             for name in getattr(self.config, key):
                 if name not in known:
-                    raise ReportlintError(f"{key}：未知的规则或类别“{name}”（用 reportlint rules 查看）")
+                    raise ReportlintError(
+                        f"{key}：未知的规则或类别“{name}”{seen_in}（用 reportlint rules 查看）"
+                    )
+        where = self._where()
         for name in self.config.severity:
             if name not in known:
-                raise ReportlintError(f"severity：未知的规则或类别“{name}”")
-        ids = {k for r in self.all_rules for k in (r.full_id, r.id)}
+                raise ReportlintError(f"{where}：severity：未知的规则或类别“{name}”")
+        ids = {k for r in rules for k in (r.full_id, r.id)}
         for name in self.config.rules:
             if name not in ids:
-                raise ReportlintError(f"rules：未知的规则“{name}”（用 reportlint rules 查看）")
+                raise ReportlintError(f"{where}：rules：未知的规则“{name}”（用 reportlint rules 查看）")
+
+    def _override(self, rule: Rule) -> Rule:
+        overrides = self.config.rules.get(rule.full_id) or self.config.rules.get(rule.id)
+        return rule.with_overrides(overrides, self._where()) if overrides else rule
 
     def _active(self, rule: Rule) -> bool:
         c = self.config
@@ -84,17 +113,17 @@ class Linter:
             return None
         return regex.compile("|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True)))
 
-    def severity_of(self, rule: Rule):
+    def severity_of(self, rule: Rule) -> Severity:
         sev = self.config.severity
         for key in (rule.full_id, rule.id, rule.category, rule.pack):
             if key in sev:
                 return sev[key]
         return rule.severity
 
+    # ------------------------------------------------------------------------------------ linting
+
     def lint_document(self, doc: Document) -> list[Finding]:
-        if self.config.year is not None:
-            doc.year = self.config.year
-        ctx = Context(year=doc.effective_year)
+        analysis = Analysis(doc, year=self.config.year)
         blocked = self._blocked_spans(doc)
         suppressed = self._suppressions(doc)
         findings: list[Finding] = []
@@ -103,7 +132,14 @@ class Linter:
             sev = self.severity_of(rule)
             if sev < self.config.min_severity:
                 continue
-            for hit in self._run(rule, doc, ctx):
+            try:
+                hits = self._run(rule, doc, analysis)
+            except (
+                Exception
+            ) as exc:  # a bug in one rule must not hide the other findings or print a traceback
+                findings.append(_internal_error(rule, exc))
+                continue
+            for hit in hits:
                 key = (rule.full_id, hit.start, hit.end)
                 if key in seen or _overlaps(blocked, hit.start, hit.end):
                     continue
@@ -115,30 +151,43 @@ class Linter:
         for f in findings:
             f.line, f.column = doc.position(f.start)
             f.end_line, f.end_column = doc.position(f.end)
-            para = doc.paragraph_at(f.start)
-            f.paragraph = para.index + 1 if para else None
+            f.paragraph = _paragraph_number(doc, f.start)
+            for r in f.related:
+                r.line, r.column = doc.position(r.start)
+                r.end_line, r.end_column = doc.position(r.end)
+                r.paragraph = _paragraph_number(doc, r.start)
         return findings
 
-    @staticmethod
-    def _run(rule: Rule, doc: Document, ctx: Context) -> list[Hit]:
-        try:
-            return list(rule.kind.check(doc, ctx))
-        except Exception as exc:  # a bug in one rule must not hide the other findings or print a traceback
-            raise ReportlintError(
-                f"{doc.path}：规则“{rule.full_id}”内部错误（{type(exc).__name__}: {exc}），请报告此问题"
-            ) from exc
+    def _run(self, rule: Rule, doc: Document, analysis: Analysis) -> list[Hit]:
+        kind = rule.kind
+        ctx = Context(doc, analysis)
+        started = time.process_time() if self.rule_times is not None else 0.0
+        if kind.scope == "document":
+            kind.check(doc, ctx)
+        else:
+            for para in analysis.body if rule.scope == "body" else doc.paragraphs:
+                kind.check(para, ctx)
+        if self.rule_times is not None:
+            self.rule_times[rule.full_id] = (
+                self.rule_times.get(rule.full_id, 0.0) + time.process_time() - started
+            )
+        return ctx.hits
 
-    def _finding(self, rule: Rule, sev, hit: Hit, doc: Document) -> Finding:
+    @staticmethod
+    def _finding(rule: Rule, sev: Severity, hit: Hit, doc: Document) -> Finding:
+        match = doc.text[hit.start : hit.end]
         values = _Defaults(hit.vars)
-        values.setdefault("match", doc.text[hit.start : hit.end])
+        values.setdefault("match", match)
+        fix = None
         if hit.replacement is not None:
             values.setdefault("replacement", hit.replacement)
-        message = rule.message.format_map(values)
-        fix = None
-        if hit.replacement is not None and rule.fix != "none":
-            safe = rule.fix == "safe" if hit.safe is None else (hit.safe and rule.fix == "safe")
-            fix = Fix(hit.replacement, safe=safe)
-        return Finding(rule.full_id, rule.category, sev, message, hit.start, hit.end, fix)
+            cap = rule.fix_cap
+            if cap is not None:
+                title = hit.fix_title or rule.kind.fix_title(match, hit.replacement)
+                fix = Fix(hit.replacement, Applicability(min(cap, hit.applicability)), title)
+        message = rule.messages[hit.case].format_map(values)
+        related = [Related(s, e) for s, e in hit.related]
+        return Finding(rule.full_id, rule.category, sev, message, hit.start, hit.end, fix, related=related)
 
     def _blocked_spans(self, doc: Document) -> list[tuple[int, int]]:
         spans = list(doc.protected)
@@ -168,18 +217,34 @@ class Linter:
         return out
 
     def lint_text(self, text: str, path: str = "<text>", *, markdown: bool = False) -> list[Finding]:
-        from .readers.md import markdown_document
-        from .readers.txt import text_document
+        """Lint a string as a plain-text (or Markdown) report."""
+        reader = reader_named("md" if markdown else "txt")
+        return self.lint_document(reader.parse(text, path))  # type: ignore[attr-defined]
 
-        doc = markdown_document(text, path) if markdown else text_document(text, path)
-        return self.lint_document(doc)
+    def lint_path(self, path: str | Path, *, keep_source: bool = False) -> FileResult:
+        """Lint one file; a file that cannot be read comes back with ``error`` set.
 
-    def lint_path(self, path: Path) -> FileResult:
+        ``keep_source``: keep the Document on the result, for formats that show excerpts.
+        """
+        path = Path(path)
         try:
             doc = read_path(path)
         except ReportlintError as exc:
             return FileResult(str(path), error=str(exc))
-        return FileResult(str(path), self.lint_document(doc), paragraph_positions=doc.source_format == "docx")
+        return FileResult(
+            str(path), self.lint_document(doc), positions=doc.positions, source=doc if keep_source else None
+        )
+
+
+def _internal_error(rule: Rule, exc: Exception) -> Finding:
+    detail = str(exc).splitlines()[0][:120] if str(exc) else ""
+    message = f"规则“{rule.full_id}”内部错误（{type(exc).__name__}: {detail}），其他规则的结果不受影响；请报告此问题"
+    return Finding(rule.full_id, INTERNAL_ERROR, Severity.ERROR, message, 0, 0)
+
+
+def _paragraph_number(doc: Document, offset: int) -> int | None:
+    para = doc.paragraph_at(offset)
+    return para.index + 1 if para else None
 
 
 def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:

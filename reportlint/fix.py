@@ -26,13 +26,12 @@ import regex
 from .document import Document, merge_spans
 from .engine import Linter
 from .files import collect
-from .model import FileResult, Finding, Fix, ReportlintError
-from .readers import reader_for
+from .model import Applicability, FileResult, Finding, Fix, ReportlintError
+from .readers import read_bytes, reader_for, reader_named
 from .readers.encoding import encode
 from .writer import write_bytes_atomic
 
 MAX_PASSES = 10
-TEXT_SUFFIXES = (".txt", ".text", ".md", ".markdown")
 
 _BREAK = regex.compile(r"\r\n|\n|\r")
 
@@ -144,10 +143,12 @@ def prepare(text: str, finding: Finding, *, crlf: bool | None = None) -> Fix | N
     original = text[start:end]
     if replacement == original:
         return None
-    safe = fix.safe and _BREAK.findall(original) == _BREAK.findall(replacement)
-    if replacement == fix.replacement and safe == fix.safe:
+    applicability = fix.applicability
+    if _BREAK.findall(original) != _BREAK.findall(replacement):
+        applicability = min(applicability, Applicability.UNSAFE)
+    if replacement == fix.replacement and applicability == fix.applicability:
         return fix
-    return Fix(replacement, safe=safe)
+    return Fix(replacement, Applicability(applicability), fix.title)
 
 
 def _conflicts(a: Edit, b: Edit) -> bool:
@@ -181,7 +182,7 @@ def plan(
         if fix is not f.fix:
             f = replace(f, fix=fix)
         adjusted.append(f)
-        if fix is not None and (fix.safe or unsafe):
+        if fix is not None and (fix.safe or (unsafe and fix.applicable)):
             candidates.append(Edit(f.start, f.end, fix.replacement, f.rule, f.category, fix.safe))
     candidates.sort(key=lambda e: (e.start, e.end, e.rule, e.replacement))
     kept: list[Edit] = []
@@ -211,18 +212,10 @@ def apply_edits(text: str, edits: Sequence[Edit]) -> str:
 
 def rebuild(doc: Document, text: str) -> Document:
     """A document of the same format, path, encoding and BOM holding ``text``."""
-    if doc.source_format == "txt":
-        from .readers.txt import text_document
-
-        new = text_document(text, doc.path, encoding=doc.encoding, bom=doc.bom)
-    elif doc.source_format == "md":
-        from .readers.md import markdown_document
-
-        new = markdown_document(text, doc.path, encoding=doc.encoding, bom=doc.bom)
-    else:
+    reader = reader_named(doc.source_format)
+    if not reader.writable:
         raise ReportlintError(f"{doc.path}：fix 只修改文本文件（.txt、.md），不修改 {doc.source_format} 文件")
-    new.year = doc.year
-    return new
+    return reader.rebuild(doc, text)
 
 
 def fix_document(
@@ -260,29 +253,19 @@ def fix_path(
 ) -> FileFix:
     """Fix one file; with ``write`` the file is replaced atomically when anything changed."""
     name = str(path)
-    if path.suffix.lower() not in TEXT_SUFFIXES:
-        if path.suffix.lower() == ".docx":
-            return FileFix(
-                name,
-                note=f"{name}：fix 只修改文本文件（.txt、.md）；.docx 的修正请用 reportlint annotate --fix",
-            )
-        if reader_for(path) is None:
-            return FileFix(
-                name, error=f"{name}：不支持的文件类型“{path.suffix or '无后缀'}”（fix 只修改 .txt、.md）"
-            )
-        return FileFix(name, note=f"{name}：fix 只修改文本文件（.txt、.md），此文件未修改")
+    reader = reader_for(path)
+    if reader is None:
+        return FileFix(
+            name, error=f"{name}：不支持的文件类型“{path.suffix or '无后缀'}”（fix 只修改 .txt、.md）"
+        )
+    if not reader.writable:
+        return FileFix(
+            name,
+            note=f"{name}：fix 只修改文本文件（.txt、.md）；{reader.name} 文件请用 reportlint annotate --fix 生成修订",
+        )
     try:
-        raw = path.read_bytes()
-    except IsADirectoryError:
-        return FileFix(name, error=f"{name}：是目录，不是文件")
-    except FileNotFoundError:
-        return FileFix(name, error=f"{name}：文件不存在")
-    except PermissionError:
-        return FileFix(name, error=f"{name}：没有读取权限")
-    except OSError as exc:
-        return FileFix(name, error=f"{name}：无法读取（{exc.strerror}）")
-    try:
-        doc = reader_for(path)(path, raw)  # type: ignore[misc]
+        raw = read_bytes(path)
+        doc = reader.read(path, raw)
         if _encode(doc, doc.text) != raw:
             raise ReportlintError(f"{name}：文件按 {doc.encoding} 解码后无法逐字节还原，为免损坏未修改")
         result = fix_document(linter, doc, unsafe=unsafe, max_passes=max_passes)
@@ -348,18 +331,11 @@ def unified_diff(path: str, old: str, new: str, context: int = 3) -> str:
     return "".join(out)
 
 
-def describe(counts: Counter[str]) -> str:
-    """``12 处：punctuation-width 10，cjk-space 2``"""
-    total = sum(counts.values())
-    parts = "，".join(f"{cat} {n}" for cat, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
-    return f"{total} 处：{parts}" if parts else f"{total} 处"
-
-
 def pending(findings: Iterable[Finding]) -> tuple[int, int]:
     """(findings left with no fix or a fix not applied, of which fixes need --unsafe-fixes)."""
     left = 0
     unsafe = 0
     for f in findings:
         left += 1
-        unsafe += bool(f.fix and not f.fix.safe)
+        unsafe += bool(f.fix and f.fix.applicability == Applicability.UNSAFE)
     return left, unsafe

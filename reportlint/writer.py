@@ -7,8 +7,9 @@ one, never a mix. Any failure removes the temporary file and leaves the original
 it was. A read-only file is refused rather than silently replaced (a rename would
 succeed even though the file itself may not be written).
 
-Encoding is the caller's business (``write_text_atomic`` encodes with the file's own
-encoding and BOM first, so an unencodable character stops before anything is touched).
+Encoding is the caller's business: ``fix`` encodes with the file's own encoding and BOM
+first, so an unencodable character stops before anything is touched. ``annotate`` writes
+its review copy through the same function (``create=True``).
 """
 
 from __future__ import annotations
@@ -20,36 +21,36 @@ import tempfile
 from pathlib import Path
 
 from .model import ReportlintError
-from .readers.encoding import encode
 
 TEMP_SUFFIX = ".reportlint-tmp"
 
 
-def write_text_atomic(
-    path: Path, text: str, encoding: str, bom: bytes = b"", *, expected: bytes | None = None
+def write_bytes_atomic(
+    path: Path, data: bytes, *, expected: bytes | None = None, create: bool = False
 ) -> None:
-    """Encode ``text`` as the file was encoded (same codec, same BOM) and replace the file atomically."""
-    try:
-        data = encode(text, encoding, bom)
-    except ReportlintError as exc:
-        raise ReportlintError(f"{path}：{exc}，文件未修改") from None
-    write_bytes_atomic(path, data, expected=expected)
-
-
-def write_bytes_atomic(path: Path, data: bytes, *, expected: bytes | None = None) -> None:
-    """Replace the content of an existing file with ``data``.
+    """Replace the content of a file with ``data``.
 
     ``expected``: the bytes the file held when it was read; if the file no longer
-    holds them (someone saved it meanwhile) nothing is written.
+    holds them (someone saved it meanwhile) nothing is written. ``create``: the file
+    may be new (it then gets the permissions of any new file).
     """
     path = Path(path)
     target = Path(os.path.realpath(path))  # write through a symlink, keep the link
     try:
         st = os.stat(target)
     except FileNotFoundError:
-        raise ReportlintError(f"{path}：文件不存在，未写入") from None
+        if not create:
+            raise ReportlintError(f"{path}：文件不存在，未写入") from None
+        st = None
     except OSError as exc:
         raise ReportlintError(f"{path}：无法读取文件信息（{exc.strerror}），未修改") from None
+    if st is None:
+        if not target.parent.is_dir():
+            raise ReportlintError(f"{path}：所在文件夹不存在，未写入")
+        umask = os.umask(0)
+        os.umask(umask)
+        _write_new(path, target, data, 0o666 & ~umask, None)
+        return
     if not stat.S_ISREG(st.st_mode):
         raise ReportlintError(f"{path}：不是普通文件，未修改")
     if not st.st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH) or not os.access(target, os.W_OK):
@@ -61,20 +62,25 @@ def write_bytes_atomic(path: Path, data: bytes, *, expected: bytes | None = None
             raise ReportlintError(f"{path}：无法读取（{exc.strerror}），未修改") from None
         if current != expected:
             raise ReportlintError(f"{path}：文件在检查期间被其他程序修改，未写入；请重新运行")
+    _write_new(path, target, data, stat.S_IMODE(st.st_mode), (st.st_uid, st.st_gid))
+
+
+def _write_new(path: Path, target: Path, data: bytes, mode: int, owner: tuple[int, int] | None) -> None:
+    """Write ``data`` to a temporary file beside ``target`` and rename it over ``target``."""
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=TEMP_SUFFIX, dir=target.parent)
     except OSError as exc:
-        raise ReportlintError(f"{path}：无法在所在文件夹创建临时文件（{exc.strerror}），未修改") from None
+        raise ReportlintError(f"{path}：无法在所在文件夹创建临时文件（{exc.strerror}），未写入") from None
     try:
         try:
             _write_all(fd, data)
             os.fsync(fd)
         finally:
             os.close(fd)
-        os.chmod(tmp, stat.S_IMODE(st.st_mode))
-        if hasattr(os, "chown"):
+        os.chmod(tmp, mode)
+        if owner is not None and hasattr(os, "chown"):
             with contextlib.suppress(OSError):  # only root may give a file away; keep going otherwise
-                os.chown(tmp, st.st_uid, st.st_gid)
+                os.chown(tmp, *owner)
         os.replace(tmp, target)
     except BaseException as exc:
         with contextlib.suppress(OSError):

@@ -24,11 +24,11 @@ from docx.oxml.ns import nsdecls
 from lxml import etree
 from test_docx import add_numbering, mixed_report, number, runs_paragraph, save, tracked
 
-from reportlint.annotate import annotate_document
 from reportlint.config import Config
 from reportlint.engine import Linter
 from reportlint.model import Finding, Fix, Severity
 from reportlint.readers.docx import docx_document
+from reportlint.readers.docx.annotate import annotate_document
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -364,7 +364,7 @@ def test_fix_as_tracked_changes(cli, tmp_path, make_pack):
     assert inss[0].find(f"{W}r/{W}rPr/{W}b") is not None  # the inserted text keeps the formatting
     comments = read_comments(out)
     assert sorted(c["anchored"] for c in comments) == sorted(["备受", "备受", "人大常委会办公室"])
-    assert all("建议改为" in c["text"] for c in comments)
+    assert all("建议：" in c["text"] for c in comments)
 
 
 def test_without_fix_the_suggestion_is_in_the_comment(cli, tmp_path, make_pack):
@@ -375,7 +375,7 @@ def test_without_fix_the_suggestion_is_in_the_comment(cli, tmp_path, make_pack):
     out = tmp_path / "b.docx"
     cli("annotate", src, "-o", out, "--pack", pack, "--select", "office")
     (c,) = read_comments(out)
-    assert c["anchored"] == "倍受" and "建议改为：“备受”" in c["text"] and "office.office-words" in c["text"]
+    assert c["anchored"] == "倍受" and "建议：改为“备受”" in c["text"] and "office.office-words" in c["text"]
     assert text_of(out) == text_of(src)
 
 

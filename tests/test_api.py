@@ -20,7 +20,6 @@ from reportlint import (
     Config,
     FileResult,
     Finding,
-    Fix,
     Linter,
     ReportlintError,
     Severity,
@@ -179,7 +178,7 @@ def test_fix_object_from_a_substitution(tmp_path):
         encoding="utf-8",
     )
     (f,) = Linter(Config(builtin=False), extra_packs=[pack]).lint_text("这项工作倍受关注。")
-    assert f.fix == Fix("备受", safe=True)
+    assert f.fix is not None and (f.fix.replacement, f.fix.safe, f.fix.title) == ("备受", True, "改为“备受”")
     assert f.message == "“倍受”应为“备受”"
 
 
@@ -220,3 +219,84 @@ def test_any_text_lints_without_error_and_positions_agree(text, markdown):
         assert f.column == len(before) - (before.rfind("\n") + 1) + 1
         if f.fix is not None:
             assert isinstance(f.fix.replacement, str)
+
+
+# --- fault isolation, paths as strings, python -m -----------------------------------------------
+
+
+def test_a_failing_rule_is_one_internal_error_and_the_others_still_report(monkeypatch, write, cli_json):
+    from reportlint.kinds.repeated import RepeatedKind
+
+    def broken(self, para, ctx):
+        raise ValueError("故意的错误")
+
+    monkeypatch.setattr(RepeatedKind, "check", broken)
+    path = write("r.txt", "全年共召开会议x次，财政预算算执行良好。\n")
+    code, data = cli_json(path)
+    findings = data["files"][0]["findings"]
+    internal = [f for f in findings if f["category"] == "internal-error"]
+    assert len(internal) == 1 and "zh-chars.doubled" in internal[0]["message"]
+    assert "故意的错误" in internal[0]["message"]
+    assert any(f["category"] == "placeholder" for f in findings), "the other rules still report"
+    assert code == 2, "an internal error is an error, after everything that worked was printed"
+
+
+def test_a_failing_rule_does_not_stop_other_files(monkeypatch, write, cli_json):
+    from reportlint.kinds.headings import HeadingsKind
+
+    def broken(self, doc, ctx):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(HeadingsKind, "check", broken)
+    a = write("a.txt", "召开会议x次。\n")
+    b = write("b.txt", "召开会议xx次。\n")
+    code, data = cli_json(a, b)
+    assert code == 2
+    assert [
+        len([f for f in entry["findings"] if f["category"] == "placeholder"]) for entry in data["files"]
+    ] == [1, 1]
+
+
+def test_lint_path_takes_a_string(write):
+    path = write("report.txt", "召开会议x次。\n")
+    result = Linter().lint_path(str(path))
+    assert result.error is None and [f.category for f in result.findings] == ["placeholder"]
+    assert lint_path(str(path)).findings[0].rule == "zh-placeholder.x-mark"
+
+
+def test_python_dash_m(write):
+    import subprocess
+    import sys
+
+    path = write("report.txt", "召开会议x次。\n")
+    proc = subprocess.run(
+        [sys.executable, "-m", "reportlint", "check", "--format", "json", str(path)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+    )
+    assert proc.returncode == 1, proc.stderr
+    assert '"x-mark"' in proc.stdout or "zh-placeholder.x-mark" in proc.stdout
+
+
+def test_version_is_the_package_metadata():
+    from importlib.metadata import version
+
+    import reportlint
+
+    assert reportlint.__version__ == version("reportlint")
+
+
+def test_fixes_carry_applicability_and_a_title():
+    from reportlint import Applicability
+
+    (f,) = [f for f in lint_text("财政预算算执行良好。", config=Config(select=["repeated-char"]))]
+    assert f.fix is not None
+    assert f.fix.applicability == Applicability.UNSAFE and f.fix.title == "删除重复的“算”"
+
+
+def test_related_places_are_located():
+    text = "一是加强监督，确保各项决策部署落到实处，推动全区经济社会持续健康发展。\n\n一是加强监督，确保各项决策部署落到实处，推动全区经济社会持续健康发展。\n"
+    (f,) = lint_text(text, config=Config(select=["duplicate-paragraph"]))
+    assert [(r.line, r.column) for r in f.related] == [(1, 1)]

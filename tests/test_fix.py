@@ -20,14 +20,14 @@ from reportlint.engine import Linter
 from reportlint.fix import (
     Edit,
     apply_edits,
-    describe,
     fix_document,
     fix_path,
     plan,
     prepare,
     unified_diff,
 )
-from reportlint.model import Finding, Fix, ReportlintError, Severity
+from reportlint.formats.fixes import describe
+from reportlint.model import Applicability, Finding, Fix, ReportlintError, Severity
 from reportlint.readers import read_path
 from reportlint.readers.md import markdown_document
 from reportlint.readers.txt import text_document
@@ -143,7 +143,8 @@ def cli(cli, tmp_path: Path):
 
 
 def finding(start: int, end: int, replacement: str, *, rule: str = "t.r", safe: bool = True) -> Finding:
-    return Finding(rule, "cat-" + rule, Severity.WARNING, "m", start, end, Fix(replacement, safe))
+    applicability = Applicability.SAFE if safe else Applicability.UNSAFE
+    return Finding(rule, "cat-" + rule, Severity.WARNING, "m", start, end, Fix(replacement, applicability))
 
 
 def temp_files(folder: Path) -> list[str]:
@@ -204,12 +205,12 @@ def test_fix_changing_line_breaks_is_unsafe_and_breaks_follow_the_document():
     removed = prepare(crlf, finding(3, 5, ""))
     assert removed is not None and removed.safe is False
     added = prepare(crlf, finding(1, 2, "，\n"))
-    assert added == Fix("，\r\n", safe=False)
+    assert added is not None and (added.replacement, added.safe) == ("，\r\n", False)
     assert prepare(crlf, finding(3, 5, "\n")) is None  # "\n" written as CRLF: no change at all
     lf = "甲,乙\n丙\n"
     assert prepare(lf, finding(3, 4, "\r\n")) is None
     kept = prepare(lf, finding(1, 2, "，"))
-    assert kept == Fix("，", safe=True)
+    assert kept is not None and (kept.replacement, kept.safe) == ("，", True)
 
 
 def test_protected_spans_are_never_edited_even_if_reported():
@@ -537,13 +538,15 @@ def test_unencodable_fix_is_an_error_and_untouched(tmp_path: Path):
     assert temp_files(tmp_path) == []
 
 
-def test_writer_refuses_unencodable_text_before_touching_anything(tmp_path: Path):
-    path = tmp_path / "a.txt"
-    path.write_bytes(b"abc")
-    with pytest.raises(ReportlintError, match="未修改"):
-        writer.write_text_atomic(path, "條", "ascii")
+def test_writer_creates_a_new_file_only_when_asked(tmp_path: Path):
+    path = tmp_path / "new.docx"
+    with pytest.raises(ReportlintError, match="不存在"):
+        writer.write_bytes_atomic(path, b"abc")
+    writer.write_bytes_atomic(path, b"abc", create=True)
     assert path.read_bytes() == b"abc"
     assert temp_files(tmp_path) == []
+    with pytest.raises(ReportlintError, match="文件夹不存在"):
+        writer.write_bytes_atomic(tmp_path / "nowhere" / "x.docx", b"abc", create=True)
 
 
 def test_writer_refuses_a_file_changed_since_it_was_read(tmp_path: Path):

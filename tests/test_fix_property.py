@@ -20,7 +20,6 @@ from reportlint.config import Config
 from reportlint.document import Document
 from reportlint.engine import Linter
 from reportlint.fix import fix_document, fix_path, prepare, rebuild
-from reportlint.model import Fix
 from reportlint.readers.md import markdown_document
 from reportlint.readers.txt import text_document
 
@@ -148,7 +147,8 @@ def check_result(doc: Document, unsafe: bool):
                 reported[(f.start, f.end)] = fix
         expected = steps[i]
         for e in reversed(edits):
-            assert reported[(e.start, e.end)] == Fix(e.replacement, e.safe)
+            fix = reported[(e.start, e.end)]
+            assert (fix.replacement, fix.safe) == (e.replacement, e.safe)
             assert unsafe or e.safe
             assert not any(e.start < pe and e.end > ps for ps, pe in before.protected)
             expected = expected[: e.start] + e.replacement + expected[e.end :]

@@ -264,8 +264,8 @@ def test_config_rules_override_a_parameter(make_pack, tmp_path):
     assert len(linter.lint_text("不得层层加码。")) == 1
 
 
-def test_pattern_headings_false_skips_headings(make_pack):
-    rule = pattern_rule(patterns=["狠抓"], headings=False)
+def test_scope_body_skips_headings(make_pack):
+    rule = pattern_rule(patterns=["狠抓"], scope="body")
     linter = Linter(Config(builtin=False), extra_packs=[make_pack([rule])])
     found = linter.lint_text("# 狠抓落实\n\n各部门要狠抓落实。\n", markdown=True)
     assert [f.line for f in found] == [3]
@@ -359,6 +359,30 @@ def test_rule_example_right_is_silent(rule):
     linter = _only(rule)
     found = [f for f in linter.lint_text(str(rule.doc["right"])) if f.rule == rule.full_id]
     assert found == [], f"{rule.full_id}: its own right example is flagged: {[f.message for f in found]}"
+
+
+def _rules_with_fixed_examples() -> list:
+    return [pytest.param(r, id=r.full_id) for r in Linter().all_rules if r.doc.get("fixed")]
+
+
+@pytest.mark.parametrize("rule", _rules_with_fixed_examples())
+def test_rule_example_fixed_is_what_fixing_wrong_gives(rule):
+    from reportlint.fix import fix_document
+    from reportlint.readers.txt import text_document
+
+    result = fix_document(_only(rule), text_document(rule.doc["wrong"]), unsafe=True)
+    assert result.fixed == rule.doc["fixed"]
+
+
+def test_every_rule_with_a_fix_shows_what_the_fix_gives():
+    """A rule that offers fixes documents the result, so the fix itself is tested."""
+    exempt = {"zh-chars.he-deng", "zh-structure.duplicate-paragraph", "zh-structure.heading-sequence"}
+    missing = [
+        r.full_id
+        for r in Linter().all_rules
+        if r.fix != "none" and r.doc.get("wrong") and not r.doc.get("fixed") and r.full_id not in exempt
+    ]
+    assert missing == []
 
 
 def test_rule_sources_are_the_shipped_pack_files():

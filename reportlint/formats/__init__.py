@@ -1,25 +1,84 @@
-"""Output formats. Each module registers a formatter: results in, text out."""
+"""Output formats: one Formatter class per module, registered by name.
+
+A formatter is fed one FileResult at a time, as each file is finished, and writes
+to its stream as it goes; ``finish`` gets the run's summary. So a run over
+hundreds of reports shows findings early and holds one file's results at a time.
+Formatters only read findings: they never open a report themselves (a format that
+shows excerpts says so with ``needs_source`` and gets the Document on the result).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import io
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any, ClassVar, TextIO
 
-from ..model import FileResult
-
-Formatter = Callable[[Sequence[FileResult], dict], str]
-FORMATS: dict[str, Formatter] = {}
-
-
-def register(name: str) -> Callable[[Formatter], Formatter]:
-    def wrap(func: Formatter) -> Formatter:
-        FORMATS[name] = func
-        return func
-
-    return wrap
+from ..model import FileResult, Severity
 
 
-def render(name: str, results: Sequence[FileResult], options: dict | None = None) -> str:
-    return FORMATS[name](results, options or {})
+@dataclass
+class Summary:
+    """Counts over a whole run, added up file by file."""
+
+    files: int = 0
+    failed: int = 0
+    findings: int = 0
+    by_severity: Counter[Severity] = field(default_factory=Counter)
+    by_category: Counter[str] = field(default_factory=Counter)
+    by_rule: Counter[str] = field(default_factory=Counter)
+    fixable: int = 0  # findings with a safe fix
+
+    def add(self, result: FileResult) -> None:
+        self.files += 1
+        if result.error:
+            self.failed += 1
+        for f in result.findings:
+            self.findings += 1
+            self.by_severity[f.severity] += 1
+            self.by_category[f.category] += 1
+            self.by_rule[f.rule] += 1
+            self.fixable += bool(f.fix and f.fix.safe)
+
+
+class Formatter:
+    name: ClassVar[str] = ""
+    needs_source: ClassVar[bool] = False  # give it the Document, to show the flagged text
+
+    def __init__(self, out: TextIO, **options: Any):
+        self.out = out
+        self.options = options
+
+    def start(self) -> None:
+        """Called once before the first file."""
+
+    def file(self, result: FileResult) -> None:
+        """Called once per file, in order, as soon as the file is done."""
+
+    def finish(self, summary: Summary) -> None:
+        """Called once after the last file."""
+
+
+FORMATS: dict[str, type[Formatter]] = {}
+
+
+def register(cls: type[Formatter]) -> type[Formatter]:
+    FORMATS[cls.name] = cls
+    return cls
+
+
+def render(name: str, results: Iterable[FileResult], **options: Any) -> str:
+    """A whole run in one string (the library's and the tests' shortcut)."""
+    out = io.StringIO()
+    formatter = FORMATS[name](out, **options)
+    summary = Summary()
+    formatter.start()
+    for result in results:
+        summary.add(result)
+        formatter.file(result)
+    formatter.finish(summary)
+    return out.getvalue()
 
 
 from . import json, sarif, text  # noqa: E402,F401

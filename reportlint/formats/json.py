@@ -1,12 +1,15 @@
-"""The JSON contract (version 1) that editors and score_gold.py read."""
+"""The JSON contract (version 1) that editors and score_gold.py read.
+
+Written file by file: the document stays one valid JSON object, but its ``files``
+entries appear as each file is done, one per line.
+"""
 
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
 
 from ..model import FileResult, Finding, Severity
-from . import register
+from . import Formatter, Summary, register
 
 
 def finding_dict(f: Finding, with_paragraph: bool) -> dict:
@@ -26,27 +29,36 @@ def finding_dict(f: Finding, with_paragraph: bool) -> dict:
     return out
 
 
-def summary(results: Sequence[FileResult]) -> dict:
-    counts = {s.label: 0 for s in (Severity.ERROR, Severity.WARNING, Severity.INFO)}
-    total = 0
-    for r in results:
-        for f in r.findings:
-            counts[f.severity.label] += 1
-            total += 1
-    return {"files": len(results), "findings": total, **counts}
+def file_dict(r: FileResult) -> dict:
+    entry: dict = {"path": r.path, "findings": [finding_dict(f, r.paragraph_positions) for f in r.findings]}
+    if r.error:
+        entry["error"] = r.error
+    return entry
 
 
-@register("json")
-def render_json(results: Sequence[FileResult], options: dict) -> str:
-    files = []
-    for r in results:
-        entry: dict = {
-            "path": r.path,
-            "findings": [finding_dict(f, r.paragraph_positions) for f in r.findings],
-        }
-        if r.error:
-            entry["error"] = r.error
-        files.append(entry)
-    return json.dumps(
-        {"version": 1, "files": files, "summary": summary(results)}, ensure_ascii=False, indent=1
-    )
+def summary_dict(summary: Summary) -> dict:
+    counts = {
+        s.label: summary.by_severity.get(s, 0) for s in (Severity.ERROR, Severity.WARNING, Severity.INFO)
+    }
+    return {"files": summary.files, "findings": summary.findings, **counts}
+
+
+def dumps(data: object, pretty: bool = False) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=1 if pretty else None)
+
+
+@register
+class JsonFormatter(Formatter):
+    name = "json"
+
+    def start(self) -> None:
+        self.out.write('{"version": 1, "files": [')
+        self.first = True
+
+    def file(self, result: FileResult) -> None:
+        self.out.write("\n" if self.first else ",\n")
+        self.out.write(dumps(file_dict(result), self.options.get("pretty", False)))
+        self.first = False
+
+    def finish(self, summary: Summary) -> None:
+        self.out.write(f'\n], "summary": {dumps(summary_dict(summary))}}}\n')

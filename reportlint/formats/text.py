@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import unicodedata
-from collections import Counter
-from collections.abc import Sequence
 
-from ..model import FileResult, Finding
-from . import register
+from ..model import Applicability, FileResult, Finding
+from . import Formatter, Summary, register
 
 _CONTEXT = 30  # characters shown on each side of a span
 
@@ -37,47 +35,43 @@ def position(r: FileResult, f: Finding) -> str:
     return f"{r.path}:{f.line}:{f.column}"
 
 
-@register("text")
-def render_text(results: Sequence[FileResult], options: dict) -> str:
-    lines_of = options.get("lines_of")  # path -> list of lines, to show the flagged text
-    out: list[str] = []
-    by_category: Counter[str] = Counter()
-    fixable = 0
-    for r in results:
-        if r.error:
-            continue
-        source = lines_of(r.path) if lines_of else None
-        for f in r.findings:
-            by_category[f.category] += 1
-            fixable += bool(f.fix and f.fix.safe)
-            fix = ""
-            if f.fix and f.end_line != f.line:
-                fix = "（可与下一段合并）" if f.fix.safe else "（可修正，需确认）"
-            elif f.fix and f.fix.replacement and len(f.fix.replacement) < 20:
-                fix = (
-                    f"（可修正为“{f.fix.replacement}”）"
-                    if f.fix.safe
-                    else f"（建议改为“{f.fix.replacement}”，请确认）"
-                )
-            out.append(f"{position(r, f)}: {f.severity.label} {f.category} [{f.rule}] {f.message}{fix}")
-            if source and 0 < f.line <= len(source):
-                shown, mark = excerpt(source[f.line - 1], f)
-                out.append(f"    {shown}")
-                out.append(f"    {mark}")
-    total = sum(by_category.values())
-    files = len(results)
-    failed = sum(1 for r in results if r.error)
-    if failed:
-        files_text = f"共 {files} 个文件（其中 {failed} 个无法检查，见上方错误）"
-    else:
-        files_text = f"共 {files} 个文件"
-    if total:
-        out.append("")
-        out.append(f"{files_text}，发现 {total} 处问题：")
-        for cat, n in by_category.most_common():
-            out.append(f"  {cat:<24} {n}")
-        if fixable:
-            out.append(f"其中 {fixable} 处可用 reportlint fix 自动修正。")
-    else:
-        out.append(f"{files_text}，未发现问题。" if not failed else f"{files_text}。")
-    return "\n".join(out)
+def fix_note(f: Finding) -> str:
+    """What the drafter may do about a finding, from its fix's title and applicability."""
+    if f.fix is None or not f.fix.title:
+        return ""
+    if f.fix.applicability == Applicability.SAFE:
+        return f"（可自动修正：{f.fix.title}）"
+    if f.fix.applicability == Applicability.UNSAFE:
+        return f"（建议：{f.fix.title}，请确认）"
+    return f"（建议：{f.fix.title}）"
+
+
+@register
+class TextFormatter(Formatter):
+    name = "text"
+    needs_source = True
+
+    def file(self, result: FileResult) -> None:
+        if result.error:
+            return
+        for f in result.findings:
+            self.out.write(
+                f"{position(result, f)}: {f.severity.label} {f.category} [{f.rule}] {f.message}{fix_note(f)}\n"
+            )
+            line = result.line_text(f.line)
+            if line:
+                shown, mark = excerpt(line, f)
+                self.out.write(f"    {shown}\n    {mark}\n")
+
+    def finish(self, summary: Summary) -> None:
+        files = f"共 {summary.files} 个文件"
+        if summary.failed:
+            files += f"（其中 {summary.failed} 个无法检查，见上方错误）"
+        if summary.findings:
+            self.out.write(f"\n{files}，发现 {summary.findings} 处问题：\n")
+            for cat, n in summary.by_category.most_common():
+                self.out.write(f"  {cat:<24} {n}\n")
+            if summary.fixable:
+                self.out.write(f"其中 {summary.fixable} 处可用 reportlint fix 自动修正。\n")
+        else:
+            self.out.write(f"{files}，未发现问题。\n" if not summary.failed else f"{files}。\n")

@@ -12,12 +12,13 @@ another (区九次党代会 / 区x次党代会) is reported at the filled place.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from dataclasses import dataclass
 
 import regex
 
-from ..document import Document
-from . import Context, Hit, Kind, Param, ParamError, register
+from ..document import Document, Paragraph
+from ..schema import param
+from . import Context, Kind, ParamError, register
 
 # Only ordinal names are compared (区x次党代会, 区x届人大): a blank count (x人次, x件) filled with
 # another number elsewhere is a different count, not the same blank.
@@ -27,65 +28,87 @@ _BLANK = regex.compile(
 _FILLED = r"[一二三四五六七八九十百零〇两\d]{1,3}"
 
 
+@dataclass(frozen=True)
+class Group:
+    forms: list[str] = param(doc="同一术语的各种写法（正则表达式）", regex_=True)
+    standard: str | None = param(None, "规范写法（forms 之一）；不设则报告少数写法")
+    labels: list[str] | None = param(None, "提示语中各写法的显示形式（forms 是正则时用）")
+    source: str = param("", "依据")
+    since: int | None = param(None, "规范写法自哪一年起施行；更早的报告不报告", min=1949, max=2100)
+
+
+@dataclass(frozen=True)
+class ConsistencyParams:
+    groups: list[Group] = param([], "术语组：{forms, standard, labels, source, since}")
+    placeholders: bool = param(False, "同一处内容一处已填写、一处仍为占位符时报告")
+
+
 @register
 class ConsistencyKind(Kind):
     name = "consistency"
-    params = {
-        "groups": Param(list, [], "each {forms: [...], standard: form, source: text}"),
-        "placeholders": Param(bool, False, "report blanks filled in one place and not in another"),
+    title = "同一术语在文中写法不一"
+    scope = "document"
+    Params = ConsistencyParams
+    cases = {
+        "nonstandard": ("standard", "where", "source"),
+        "minority": ("majority", "where"),
+        "blank": ("blank", "where"),
     }
 
     def setup(self) -> None:
         self.groups = []
-        for i, group in enumerate(self.p["groups"], 1):
-            if (
-                not isinstance(group, dict)
-                or not isinstance(group.get("forms"), list)
-                or len(group["forms"]) < 2
-            ):
+        for i, group in enumerate(self.p.groups, 1):
+            if len(group.forms) < 2:
                 raise ParamError(f"groups 第{i}项必须含至少两个 forms")
-            unknown = set(group) - {"forms", "standard", "source", "labels"}
-            if unknown:
-                raise ParamError(f"groups 第{i}项有未知的键“{sorted(unknown)[0]}”")
-            try:
-                forms = [regex.compile(f) for f in group["forms"]]
-            except regex.error as exc:
-                raise ParamError(f"groups 第{i}项的正则表达式有误：{exc}") from None
-            standard = group.get("standard")
-            if standard is not None and standard not in group["forms"]:
-                raise ParamError(f"groups 第{i}项的 standard“{standard}”不在 forms 中")
-            labels = group.get("labels") or [f for f in group["forms"]]
-            self.groups.append((forms, group["forms"].index(standard) if standard else None, labels))
+            if group.standard is not None and group.standard not in group.forms:
+                raise ParamError(f"groups 第{i}项的 standard“{group.standard}”不在 forms 中")
+            labels = group.labels or group.forms
+            if len(labels) != len(group.forms):
+                raise ParamError(f"groups 第{i}项的 labels 与 forms 数目不同")
+            forms = [regex.compile(f, regex.V1) for f in group.forms]
+            standard = group.forms.index(group.standard) if group.standard else None
+            self.groups.append((forms, standard, labels, group))
 
-    def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
-        for forms, standard, labels in self.groups:
+    def check(self, doc: Document, ctx: Context) -> None:
+        for forms, standard, labels, group in self.groups:
+            if (
+                standard is not None
+                and group.since is not None
+                and ctx.year is not None
+                and ctx.year < group.since
+            ):
+                continue
             found = [[(para, m) for para in doc.paragraphs for m in f.finditer(para.text)] for f in forms]
             used = [i for i, occ in enumerate(found) if occ]
             if len(used) < 2:
                 continue
-            if standard is not None and standard in used:
-                keep = standard
-            else:
+            keep = standard if standard is not None and standard in used else None
+            if keep is None:
                 keep = max(used, key=lambda i: (len(found[i]), -i))
-            first_para, _ = found[keep][0]
+            first_para, first = found[keep][0]
+            other = (first_para.start + first.start(), first_para.start + first.end())
+            fixable = keep == standard and "\\" not in labels[keep]
             for i in used:
                 if i == keep:
                     continue
                 for para, m in found[i]:
-                    why = "规范写法" if i != keep and keep == standard else "文中多数写法"
-                    yield Hit(
-                        para.start + m.start(),
-                        para.start + m.end(),
-                        {
-                            "detail": f"“{m.group()}”与第{first_para.line}行的“{labels[keep]}”（{why}）混用，请统一",
-                        },
-                        replacement=labels[keep] if keep == standard and "\\" not in labels[keep] else None,
+                    ctx.hit(
+                        para,
+                        m.start(),
+                        m.end(),
+                        case="nonstandard" if keep == standard else "minority",
+                        fix=labels[keep] if fixable else None,
+                        related=[other],
+                        where=ctx.where(other[0]),
+                        standard=labels[keep],
+                        majority=labels[keep],
+                        source=group.source,
                     )
-        if self.p["placeholders"]:
-            yield from self._blanks(doc)
+        if self.p.placeholders:
+            self._blanks(doc, ctx)
 
     @staticmethod
-    def _blanks(doc: Document) -> Iterator[Hit]:
+    def _blanks(doc: Document, ctx: Context) -> None:
         seen: set[tuple[str, str]] = set()
         for para in doc.paragraphs:
             for m in _BLANK.finditer(para.text):
@@ -93,13 +116,17 @@ class ConsistencyKind(Kind):
                 if key in seen:
                     continue
                 seen.add(key)
+                blank = (para.start + m.start(), para.start + m.end())
                 filled = regex.compile(rf"{regex.escape(key[0])}(?P<n>{_FILLED}){regex.escape(key[1])}")
+                other: Paragraph
                 for other in doc.paragraphs:
                     for f in filled.finditer(other.text):
-                        yield Hit(
-                            other.start + f.start(),
-                            other.start + f.end(),
-                            {
-                                "detail": f"“{f.group()}”与第{para.line}行未填写的“{m.group()}”不一致：同一处内容一处已填写、一处仍为占位符",
-                            },
+                        ctx.hit(
+                            other,
+                            f.start(),
+                            f.end(),
+                            case="blank",
+                            related=[blank],
+                            blank=m.group(),
+                            where=ctx.where(blank[0]),
                         )

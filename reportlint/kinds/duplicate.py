@@ -11,14 +11,16 @@ Title, heading, date and signature lines are formulaic and are left out.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
+from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from rapidfuzz import fuzz
 
+from ..analysis import Role
 from ..document import Document
-from ..structure import Role, classify
-from . import Context, Hit, Kind, Param, register
+from ..model import Applicability
+from ..schema import param
+from . import Context, Kind, register
 
 _SKIP_ROLES = {Role.TITLE, Role.SECTION, Role.DATELINE, Role.SIGNATURE, Role.SALUTATION}
 _SAMPLE = 4  # keep one shingle in four
@@ -45,22 +47,28 @@ def _normalise(text: str) -> tuple[str, list[int]]:
     return "".join(ch for _, ch in kept), [i for i, _ in kept]
 
 
+@dataclass(frozen=True)
+class DuplicateParams:
+    similarity: float = param(0.95, "相似度（0–1）达到多少算近似重复", min=0.5, max=1.0)
+    min_chars: int = param(30, "更短的段落（只计文字）不报告", min=1)
+    passage_chars: int = param(50, "段内重复的片段至少多长", min=10)
+    shingle: int = param(5, "比较时的字串长度（字符）", min=2, max=20)
+
+
 @register
 class DuplicateKind(Kind):
     name = "duplicate"
+    title = "重复或高度相似的段落"
+    scope = "document"
+    Params = DuplicateParams
     default_fix = "unsafe"
-    params = {
-        "similarity": Param(float, 0.95, "ratio (0-1) from which two paragraphs are near duplicates"),
-        "min_chars": Param(int, 30, "shorter paragraphs (letters only) are never reported"),
-        "passage_chars": Param(int, 50, "a repeated passage inside another paragraph must be this long"),
-        "shingle": Param(int, 5, "shingle length in characters"),
-    }
+    cases = {"exact": ("where",), "near": ("where", "score"), "passage": ("where", "size")}
 
-    def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
-        k = self.p["shingle"]
-        threshold = self.p["similarity"] * 100
-        min_chars, passage = self.p["min_chars"], self.p["passage_chars"]
-        infos = classify(doc)
+    def check(self, doc: Document, ctx: Context) -> None:
+        k = self.p.shingle
+        threshold = self.p.similarity * 100
+        min_chars, passage = self.p.min_chars, self.p.passage_chars
+        infos = ctx.analysis.roles
         exact: dict[str, int] = {}
         index: dict[str, list[int]] = {}
         norms: dict[int, tuple[str, list[int]]] = {}
@@ -75,7 +83,7 @@ class DuplicateKind(Kind):
             norms[i] = (norm, mapping)
             first = exact.get(norm)
             if first is not None:
-                yield self._whole(doc, i, first, 100)
+                self._whole(doc, ctx, i, first, 100)
                 continue
             exact[norm] = i
             shingles = {norm[j : j + k] for j in range(len(norm) - k + 1)}
@@ -98,7 +106,7 @@ class DuplicateKind(Kind):
                 if abs(len(norm) - len(other)) <= small * 0.25:
                     score = fuzz.ratio(norm, other)
                     if score >= threshold:
-                        yield self._whole(doc, i, j, round(score))
+                        self._whole(doc, ctx, i, j, round(score))
                         reported = True
                         break
             if not reported:
@@ -110,37 +118,47 @@ class DuplicateKind(Kind):
                         break
                     if _longest_run(norm, k, shingle_sets[j]) + k - 1 < passage:
                         continue  # the shared shingles are scattered set phrases, not one passage
-                    hit = self._passage(doc, i, j, norm, mapping, norms[j][0], passage)
-                    if hit:
-                        yield hit
+                    if self._passage(doc, ctx, i, j, norm, mapping, norms[j][0], passage):
                         break
             for h in sampled:
                 index.setdefault(h, []).append(i)
 
     @staticmethod
-    def _whole(doc: Document, i: int, first: int, score: int) -> Hit:
+    def _whole(doc: Document, ctx: Context, i: int, first: int, score: int) -> None:
         para, orig = doc.paragraphs[i], doc.paragraphs[first]
-        how = "重复" if score == 100 else f"高度相似（相似度{score}%）"
         # The fix removes the copy together with the line breaks up to the next paragraph.
         following = doc.paragraphs[i + 1].start if i + 1 < len(doc.paragraphs) else len(doc.text)
         end = following if following > para.end else para.end
-        return Hit(
+        ctx.hit(
+            None,
             para.start,
             end,
-            {"detail": f"与第{orig.line}行的段落{how}", "other_line": orig.line},
-            replacement="",
+            case="exact" if score == 100 else "near",
+            fix="",
+            applicability=Applicability.UNSAFE,
+            fix_title="删除重复的段落",
+            related=[(orig.start, orig.end)],
+            where=ctx.where(orig.start),
+            score=score,
         )
 
     @staticmethod
     def _passage(
-        doc: Document, i: int, j: int, norm: str, mapping: list[int], other: str, passage: int
-    ) -> Hit | None:
+        doc: Document, ctx: Context, i: int, j: int, norm: str, mapping: list[int], other: str, passage: int
+    ) -> bool:
         m = SequenceMatcher(None, norm, other, autojunk=False).find_longest_match(0, len(norm), 0, len(other))
         if m.size < passage:
-            return None
+            return False
         para, orig = doc.paragraphs[i], doc.paragraphs[j]
-        start = para.start + mapping[m.a]
-        end = para.start + mapping[m.a + m.size - 1] + 1
-        return Hit(
-            start, end, {"detail": f"本段有{m.size}字与第{orig.line}行的段落重复", "other_line": orig.line}
+        start = mapping[m.a]
+        end = mapping[m.a + m.size - 1] + 1
+        ctx.hit(
+            para,
+            start,
+            end,
+            case="passage",
+            related=[(orig.start, orig.end)],
+            where=ctx.where(orig.start),
+            size=m.size,
         )
+        return True

@@ -10,14 +10,14 @@ new parent heading and after an unnumbered section title or a new document
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import regex
 
+from ..analysis import Role
+from ..analysis.roles import CN_NUM
 from ..cnnum import to_chinese, to_int
-from ..document import Document
-from ..structure import CN_NUM, Role, classify
-from . import Context, Hit, Kind, register
+from ..document import Document, Paragraph
+from ..model import Applicability
+from . import Context, Kind, register
 
 _RESET_ROLES = {Role.TITLE, Role.SECTION, Role.DATELINE, Role.SIGNATURE, Role.SALUTATION}
 _BARE = regex.compile(rf"^([{CN_NUM}]{{1,3}})(?![{CN_NUM}、．.，,])(?=[\p{{Han}}“《])")  # not 十|一、
@@ -36,9 +36,19 @@ def _form(level: int, n: int) -> str:
 @register
 class HeadingsKind(Kind):
     name = "headings"
+    title = "标题编号跳号、重复、顺序或格式错误"
+    scope = "document"
+    cases = {
+        "skip": ("missing",),
+        "repeat": ("number",),
+        "restart": ("number", "previous", "where"),
+        "order": ("number", "previous"),
+        "form": ("numeral", "expected"),
+        "run-in": ("expected",),
+    }
 
-    def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
-        infos = classify(doc)
+    def check(self, doc: Document, ctx: Context) -> None:
+        infos = ctx.analysis.roles
         paras = doc.paragraphs
         last: dict[int, tuple[int, int]] = {}  # level -> (number, paragraph index)
         bare: list[tuple[int, int]] = []  # (paragraph index, number) of unnumbered-looking "二丰富…"
@@ -57,7 +67,7 @@ class HeadingsKind(Kind):
                 level = info.level
                 prev = last.get(level)
                 if prev is not None:
-                    yield from self._compare(doc, level, n, prev, para.index, bare)
+                    self._compare(doc, ctx, level, n, prev, para.index, bare)
                 last[level] = (n, para.index)
                 for deeper in [lv for lv in last if lv > level]:
                     del last[deeper]
@@ -65,7 +75,7 @@ class HeadingsKind(Kind):
                 run_in_last = None
             elif bare_number is not None:
                 bare.append((para.index, bare_number))
-            run_in_last = yield from self._run_in(para, run_in_last)
+            run_in_last = self._run_in(para, ctx, run_in_last)
 
     @staticmethod
     def _bare_number(text: str) -> int | None:
@@ -76,11 +86,11 @@ class HeadingsKind(Kind):
         return None
 
     def _compare(
-        self, doc: Document, level: int, n: int, prev: tuple[int, int], index: int, bare
-    ) -> Iterator[Hit]:
+        self, doc: Document, ctx: Context, level: int, n: int, prev: tuple[int, int], index: int, bare
+    ) -> None:
         p_num, p_index = prev
         para = doc.paragraphs[index]
-        span = (para.start, para.start + len(_form(level, n)) if level != 5 else para.start + 1)
+        span = (0, len(_form(level, n)) if level != 5 else 1)
         if n == p_num + 1:
             return
         if n > p_num + 1:
@@ -89,32 +99,38 @@ class HeadingsKind(Kind):
                 for i, b in fillers:
                     q = doc.paragraphs[i]
                     numeral = to_chinese(b)
-                    yield Hit(
-                        q.start,
-                        q.start + len(numeral) + 2,
-                        {"detail": f"标题编号格式不一致：“{numeral}”应写作“{_form(level, b)}”"},
-                        replacement=_form(level, b) + q.text[len(numeral) : len(numeral) + 2],
+                    ctx.hit(
+                        q,
+                        0,
+                        len(numeral) + 2,
+                        case="form",
+                        fix=_form(level, b) + q.text[len(numeral) : len(numeral) + 2],
+                        applicability=Applicability.UNSAFE,
+                        fix_title=f"改为“{_form(level, b)}”",
+                        numeral=numeral,
+                        expected=_form(level, b),
                     )
                 return
             missing = "、".join(_form(level, k) for k in range(p_num + 1, n))
-            yield Hit(*span, {"detail": f"标题编号跳号：缺少{missing}"})
+            ctx.hit(para, *span, case="skip", missing=missing)
         elif n == p_num:
-            yield Hit(*span, {"detail": f"标题编号“{_form(level, n)}”重复"})
+            ctx.hit(para, *span, case="repeat", number=_form(level, n))
         elif n == 1:
-            line = doc.paragraphs[p_index].line
-            yield Hit(
+            previous = doc.paragraphs[p_index]
+            ctx.hit(
+                para,
                 *span,
-                {
-                    "detail": f"标题编号重新从“{_form(level, 1)}”开始，但前面没有新的上级标题（上一个为第{line}行的“{_form(level, p_num)}”）"
-                },
+                case="restart",
+                related=[(previous.start, previous.end)],
+                number=_form(level, 1),
+                previous=_form(level, p_num),
+                where=ctx.where(previous.start),
             )
         else:
-            yield Hit(
-                *span, {"detail": f"标题编号顺序错误：“{_form(level, n)}”出现在“{_form(level, p_num)}”之后"}
-            )
+            ctx.hit(para, *span, case="order", number=_form(level, n), previous=_form(level, p_num))
 
     @staticmethod
-    def _run_in(para, previous: int | None) -> Iterator[Hit]:
+    def _run_in(para: Paragraph, ctx: Context, previous: int | None) -> int | None:
         """一是…二是… within a paragraph, continued across paragraphs that begin with one.
 
         Returns the last number when the paragraph begins with a run-in item, so the next
@@ -128,10 +144,6 @@ class HeadingsKind(Kind):
         expected = previous if leading else None
         for m, n in matches:
             if expected is not None and n not in (expected + 1, 1):
-                yield Hit(
-                    para.start + m.start(),
-                    para.start + m.end(),
-                    {"detail": f"“一是、二是”式列举顺序错误：此处应为“{to_chinese(expected + 1)}是”"},
-                )
+                ctx.hit(para, m.start(), m.end(), case="run-in", expected=f"{to_chinese(expected + 1)}是")
             expected = n
         return expected if leading else None

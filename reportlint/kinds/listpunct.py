@@ -9,12 +9,11 @@ holds two law names with nothing between them (安全生产法道路交通法) l
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import regex
 
-from ..document import Document
-from . import Context, Hit, Kind, register
+from ..document import Paragraph
+from ..model import Applicability
+from . import Context, Kind, register
 
 _ITEM = regex.compile(r"“[^“”\n]{1,30}”|《[^《》\n]{1,40}》")
 _LAW_END = regex.compile(r"(?:法|条例|办法|规定|细则)$")
@@ -47,21 +46,27 @@ _LAW_SPLIT = regex.compile(
     r"(?<=\p{Han}{3}(?:法|条例))(?=\p{Han}{3,20}?(?:法|条例|办法|规定)(?:\p{Han}{3,20}?(?:法|条例|办法|规定))*$)"
 )
 
+_CLAUSE_END = regex.compile(r"(?<=[。；;！？，,])")
+_AFTER_NAME = regex.compile(r"(?:等|的|[，,。；;]).*$")
+
 
 @register
 class ListPunctKind(Kind):
     name = "list-punct"
+    title = "并列项之间的标点不一致"
+    default_fix = "unsafe"
+    cases = {"series-extra": (), "series-missing": (), "laws": ()}
 
-    def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
-        for para in doc.paragraphs:
-            text = para.text
-            if "”" in text or "》" in text:
-                yield from self._series(para.start, text)
-            if "、" in text and ("法" in text or "条例" in text):
-                yield from self._laws(para.start, text)
+    def check(self, para: Paragraph, ctx: Context) -> None:
+        text = para.text
+        if "”" in text or "》" in text:
+            self._series(para, ctx)
+        if "、" in text and ("法" in text or "条例" in text):
+            self._laws(para, ctx)
 
     @staticmethod
-    def _series(base: int, text: str) -> Iterator[Hit]:
+    def _series(para: Paragraph, ctx: Context) -> None:
+        text = para.text
         items = list(_ITEM.finditer(text))
         series: list[list[tuple[int, str]]] = []  # per series: (position of gap, separator)
         current: list[tuple[int, str]] = []
@@ -84,27 +89,32 @@ class ListPunctKind(Kind):
             without = [p for p, g in gaps if g == ""]
             if len(with_mark) <= len(without):
                 for p in with_mark:
-                    yield Hit(
-                        base + p - 1,
-                        base + p + 2,
-                        {
-                            "detail": "并列的引号（书名号）之间有的加顿号、有的不加；按 GB/T 15834 一般不加顿号"
-                        },
-                        replacement=text[p - 1] + text[p + 1],
+                    ctx.hit(
+                        para,
+                        p - 1,
+                        p + 2,
+                        case="series-extra",
+                        fix=text[p - 1] + text[p + 1],
+                        applicability=Applicability.UNSAFE,
+                        fix_title="删除顿号",
                     )
             else:
                 for p in without:
-                    yield Hit(
-                        base + p - 1,
-                        base + p + 1,
-                        {"detail": "并列的引号（书名号）之间有的加顿号、有的不加，此处缺少顿号"},
-                        replacement=text[p - 1] + "、" + text[p],
+                    ctx.hit(
+                        para,
+                        p - 1,
+                        p + 1,
+                        case="series-missing",
+                        fix=text[p - 1] + "、" + text[p],
+                        applicability=Applicability.UNSAFE,
+                        fix_title="加顿号",
                     )
 
     @staticmethod
-    def _laws(base: int, text: str) -> Iterator[Hit]:
+    def _laws(para: Paragraph, ctx: Context) -> None:
+        text = para.text
         offset = 0
-        for sentence in regex.split(r"(?<=[。；;！？])", text):
+        for sentence in _CLAUSE_END.split(text):
             items = sentence.split("、")
             law_items = [it for it in items if _LAW_END.search(_core(it))]
             if len(law_items) >= 2:
@@ -124,11 +134,14 @@ class ListPunctKind(Kind):
                         if any(left.endswith(w) for w in _NOT_LAW):
                             continue
                         at = pos + tail_start + j
-                        yield Hit(
-                            base + at - 1,
-                            base + at + 1,
-                            {"detail": "法律法规名称连写，中间缺少顿号"},
-                            replacement=text[at - 1] + "、" + text[at],
+                        ctx.hit(
+                            para,
+                            at - 1,
+                            at + 1,
+                            case="laws",
+                            fix=text[at - 1] + "、" + text[at],
+                            applicability=Applicability.UNSAFE,
+                            fix_title="加顿号",
                         )
                     pos += len(item) + 1
             offset += len(sentence)
@@ -136,4 +149,4 @@ class ListPunctKind(Kind):
 
 def _core(item: str) -> str:
     """An item of a list without what follows its name: 等…, 的…, or the rest of the clause."""
-    return regex.sub(r"(?:等|的|[，,。；;]).*$", "", item)
+    return _AFTER_NAME.sub("", item)

@@ -11,13 +11,15 @@ Places and bodies (济阳区/济杨区) are compared the same way.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from functools import lru_cache
+from dataclasses import dataclass
 
 import regex
 
 from ..document import Document
+from ..lang.pinyin import readings
+from ..schema import param
 from ..textutil import is_han, word_freq
-from . import Context, Hit, Kind, Param, register
+from . import Context, Kind, ParamError, register
 
 # The most common Chinese surnames (single characters), enough to tell a name from a word.
 SURNAMES = set(
@@ -57,53 +59,67 @@ LOOK_ALIKE = [
 _ALIKE = {ch: set(group) - {ch} for group in LOOK_ALIKE for ch in group}
 
 
-@lru_cache(maxsize=8192)
-def _pinyin(ch: str) -> frozenset[str]:
-    from pypinyin import Style, pinyin
-
-    return frozenset(pinyin(ch, style=Style.NORMAL, heteronym=True)[0])
-
-
-def similar(a: str, b: str) -> str:
-    """Why two characters may be confused: same pinyin, or look-alike; empty if neither."""
-    reasons = []
-    if is_han(a) and is_han(b) and _pinyin(a) & _pinyin(b):
-        reasons.append("读音相同")
+def similar(a: str, b: str) -> tuple[str, ...]:
+    """Why two characters may be confused: ``homophone``, ``lookalike``, both, or neither."""
+    reasons: list[str] = []
+    if is_han(a) and is_han(b) and readings(a) & readings(b):
+        reasons.append("homophone")
     if b in _ALIKE.get(a, ()):
-        reasons.append("字形相近")
-    return "、".join(reasons)
+        reasons.append("lookalike")
+    return tuple(reasons)
+
+
+@dataclass(frozen=True)
+class NamesParams:
+    reasons: dict[str, str] = param(
+        doc="提示语中两种混淆原因的说法：homophone（读音相同）、lookalike（字形相近）"
+    )
+    places: bool = param(True, "也比较地名和机构名（…区、…县、…镇、…街道）")
+    max_word_freq: int = param(2000, "词典词频达到此数的候选是普通词语，不是人名", min=0)
 
 
 @register
 class NamesKind(Kind):
     name = "names"
-    params = {
-        "places": Param(bool, True, "also compare place and body names (…区, …县, …镇, …街道)"),
-        "max_word_freq": Param(int, 2000, "a candidate this common in the dictionary is a word, not a name"),
-    }
+    title = "人名、地名前后写法不一"
+    scope = "document"
+    Params = NamesParams
+    cases = {"person": ("other", "where", "reason"), "place": ("other", "where", "reason")}
 
-    def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
+    def setup(self) -> None:
+        missing = {"homophone", "lookalike"} - set(self.p.reasons)
+        if missing:
+            raise ParamError(f"reasons 缺少“{sorted(missing)[0]}”")
+
+    def check(self, doc: Document, ctx: Context) -> None:
         text = doc.text
         names = self._person_names(doc)
         reported: set[tuple[int, int]] = set()
-        for name in sorted(names):
-            for hit in self._variants(doc, name, "人名", names):
-                if (hit.start, hit.end) not in reported:
-                    reported.add((hit.start, hit.end))
-                    yield hit
-        if self.p["places"]:
+        candidates = [(name, "person", names, 0) for name in sorted(names)]
+        if self.p.places:
             places = {m.group("name") + m.group("suffix") for m in _PLACE.finditer(text)}
-            for place in sorted(places):
-                if text.count(place) < 2:
+            candidates += [
+                (place, "place", set(), len(place) - 2) for place in sorted(places) if text.count(place) >= 2
+            ]
+        for name, case, known, tail in candidates:
+            for start, variant, why, first in self._variants(doc, name, known, tail):
+                if (start, start + len(variant)) in reported:
                     continue
-                for hit in self._variants(doc, place, "地名", set(), fixed_tail=len(place) - 2):
-                    if (hit.start, hit.end) not in reported:
-                        reported.add((hit.start, hit.end))
-                        yield hit
+                reported.add((start, start + len(variant)))
+                ctx.hit(
+                    None,
+                    start,
+                    start + len(variant),
+                    case=case,
+                    related=[(first, first + len(name))],
+                    other=name,
+                    where=ctx.where(first),
+                    reason="、".join(self.p.reasons[r] for r in why),
+                )
 
     def _person_names(self, doc: Document) -> set[str]:
         found: set[str] = set()
-        limit = self.p["max_word_freq"]
+        limit = self.p.max_word_freq
         for para in doc.paragraphs:
             for pattern in (_NAME_AFTER_TITLE, _NAME_BEFORE_TITLE):
                 for m in pattern.finditer(para.text):
@@ -113,11 +129,12 @@ class NamesKind(Kind):
         return found
 
     def _variants(
-        self, doc: Document, name: str, what: str, known: set[str], fixed_tail: int = 0
-    ) -> Iterator[Hit]:
+        self, doc: Document, name: str, known: set[str], fixed_tail: int = 0
+    ) -> Iterator[tuple[int, str, tuple[str, ...], int]]:
+        """(start, variant, why, offset of the name's first use) of each variant to report."""
         text = doc.text
         count = text.count(name)
-        first_line = doc.position(text.find(name))[0]
+        first = text.find(name)
         for start, variant, k in _one_char_off(text, name, len(name) - fixed_tail):
             why = similar(name[k], variant[k])
             if not why:
@@ -127,14 +144,7 @@ class NamesKind(Kind):
                 continue  # two names each used repeatedly beside a title are two people
             if v_count > count or (v_count == count and not self._minority_on_tie(variant, name)):
                 continue
-            yield Hit(
-                start,
-                start + len(variant),
-                {
-                    "detail": f"{what}“{variant}”与第{first_line}行的“{name}”写法不一致（{why}），请核实",
-                    "other": name,
-                },
-            )
+            yield start, variant, why, first
 
     @staticmethod
     def _minority_on_tie(variant: str, name: str) -> bool:

@@ -6,61 +6,61 @@ reported when the match carries context around the problem.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from dataclasses import dataclass
 
 import regex
 
-from ..document import Document
-from . import Context, Hit, Kind, Param, ParamError, register
+from ..document import Paragraph
+from ..schema import param
+from . import Context, Kind, ParamError, register
+
+_GROUP_REF = regex.compile(r"\\g<([^>]*)>|\\([0-9]{1,2})")
+
+
+@dataclass(frozen=True)
+class PatternParams:
+    patterns: list[str] = param(doc="正则表达式列表；每处匹配报告一次", regex_=True, nonempty=True)
+    ignorecase: bool = param(False, "不区分大小写")
+    report: str | None = param(None, "只报告这个命名分组的范围（默认：整个匹配）")
+    replacement: str | None = param(None, "修正模板（可用 \\g<分组名>）；不设则不提供修正")
 
 
 @register
 class PatternKind(Kind):
     name = "pattern"
-    params = {
-        "patterns": Param(list, doc="regexes; a match is a finding"),
-        "ignorecase": Param(bool, False),
-        "report": Param(str, None, "named group whose span is reported (default: the whole match)"),
-        "replacement": Param(str, None, "fix template (\\g<name> allowed); none: no fix"),
-        "headings": Param(bool, True, "also look in heading-like paragraphs"),
-    }
+    title = "正则表达式匹配的写法"
+    Params = PatternParams
+
+    @classmethod
+    def variables(cls, params: PatternParams) -> dict[str, frozenset[str]]:
+        groups: set[str] = set()
+        for source in params.patterns:
+            groups.update(regex.compile(source, regex.V1).groupindex)
+        return {"default": frozenset(groups)}
 
     def setup(self) -> None:
-        flags = regex.V1 | (regex.IGNORECASE if self.p["ignorecase"] else 0)
-        self.compiled = []
-        for source in self.p["patterns"]:
-            if not isinstance(source, str):
-                raise ParamError("patterns 中的每一项都必须是字符串")
-            try:
-                self.compiled.append(regex.compile(source, flags))
-            except regex.error as exc:
-                raise ParamError(f"正则表达式有误“{source}”：{exc}") from None
-            report = self.p["report"]
-            if report and report not in self.compiled[-1].groupindex:
-                raise ParamError(f"正则表达式“{source}”中没有名为“{report}”的分组")
+        flags = regex.V1 | (regex.IGNORECASE if self.p.ignorecase else 0)
+        self.compiled = [regex.compile(source, flags) for source in self.p.patterns]
+        for source, pattern in zip(self.p.patterns, self.compiled, strict=True):
+            if self.p.report and self.p.report not in pattern.groupindex:
+                raise ParamError(f"正则表达式“{source}”中没有名为“{self.p.report}”的分组")
+            if self.p.replacement is not None:
+                for name, number in _GROUP_REF.findall(self.p.replacement):
+                    known = name in pattern.groupindex or (name.isdigit() and int(name) <= pattern.groups)
+                    if (name and not known) or (number and int(number) > pattern.groups):
+                        raise ParamError(
+                            f"修正模板“{self.p.replacement}”引用了正则表达式“{source}”中没有的分组"
+                        )
 
-    def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
-        report = self.p["report"]
-        template = self.p["replacement"]
-        skip = set() if self.p["headings"] else _heading_indices(doc)
-        for para in doc.paragraphs:
-            if para.index in skip:
-                continue
-            for pattern in self.compiled:
-                for m in pattern.finditer(para.text):
-                    start, end = m.span(report) if report else m.span()
-                    if start < 0 or start == end:
-                        continue
-                    variables = {k: v for k, v in m.groupdict().items() if v is not None}
-                    variables["match"] = m.group(report) if report else m.group()
-                    replacement = m.expand(template) if template is not None else None
-                    yield Hit(para.start + start, para.start + end, variables, replacement)
-
-
-def _heading_indices(doc: Document) -> set[int]:
-    from ..structure import Role, classify
-
-    roles = {Role.TITLE, Role.HEADING, Role.SECTION}
-    return {
-        i for i, info in enumerate(classify(doc)) if info.role in roles or doc.paragraphs[i].heading_level
-    }
+    def check(self, para: Paragraph, ctx: Context) -> None:
+        report = self.p.report
+        template = self.p.replacement
+        text = para.text
+        for pattern in self.compiled:
+            for m in pattern.finditer(text):
+                start, end = m.span(report) if report else m.span()
+                if start < 0 or start == end:
+                    continue
+                variables = {k: v for k, v in m.groupdict().items() if v is not None}
+                replacement = m.expand(template) if template is not None else None
+                ctx.hit(para, start, end, fix=replacement, values=variables)

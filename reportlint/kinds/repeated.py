@@ -10,13 +10,14 @@ reduplicated (的的, but not 件件), or where one word repeats.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from dataclasses import dataclass
 
 import regex
 
-from ..document import Document
+from ..document import Paragraph
+from ..schema import param
 from ..textutil import pos_tag, segment
-from . import Context, Hit, Kind, Param, register
+from . import Context, Kind, register
 
 _DOUBLE = regex.compile(r"(\p{Han}{1,4})\1")
 _NUMERALS = set("一二三四五六七八九十百千万亿零〇两")
@@ -27,33 +28,37 @@ _NOT_REDUPLICATED = ("u", "p", "c", "r", "d", "y", "e", "o")
 _NEVER_DOUBLED_VERBS = set("是有为要会能可让使将")
 
 
+@dataclass(frozen=True)
+class RepeatedParams:
+    allow: list[str] = param([], "正确的重叠形式（研究研究、看一看）")
+
+
 @register
 class RepeatedKind(Kind):
     name = "repeated"
+    title = "误重复输入的字词"
+    Params = RepeatedParams
     default_fix = "unsafe"
-    params = {"allow": Param(list, [], "reduplications that are correct (研究研究, 看一看)")}
+    cases = {"default": ("unit",)}
 
     def setup(self) -> None:
-        self.allow = set(self.p["allow"])
+        self.allow = set(self.p.allow)
 
-    def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
-        for para in doc.paragraphs:
-            text = para.text
-            pos = 0
-            while True:
-                m = _DOUBLE.search(text, pos)
-                if not m:
-                    break
-                pos = m.start() + 1
-                unit = m.group(1)
-                if m.group() in self.allow or all(c in _NUMERALS for c in unit):
-                    continue
-                if self._accidental(text, m.start(), len(unit)):
-                    second = m.start() + len(unit)
-                    yield Hit(
-                        para.start + second, para.start + second + len(unit), {"unit": unit}, replacement=""
-                    )
-                    pos = m.end()
+    def check(self, para: Paragraph, ctx: Context) -> None:
+        text = para.text
+        pos = 0
+        while True:
+            m = _DOUBLE.search(text, pos)
+            if not m:
+                break
+            pos = m.start() + 1
+            unit = m.group(1)
+            if m.group() in self.allow or all(c in _NUMERALS for c in unit):
+                continue
+            if self._accidental(text, m.start(), len(unit)):
+                second = m.start() + len(unit)
+                ctx.hit(para, second, second + len(unit), fix="", fix_title=f"删除重复的“{unit}”", unit=unit)
+                pos = m.end()
 
     @staticmethod
     def _accidental(text: str, start: int, size: int) -> bool:

@@ -1,67 +1,98 @@
 """``substitution``: a wrong → right table matched in one pass however long it is.
 
-Entries may carry ``except`` (longer correct words that contain the wrong form)
-and ``since`` (the year from which the wrong form is wrong, for terms renamed by
-reform). A list of right forms makes the fix unsafe: the drafter must choose.
+Entries may carry ``except`` (longer correct words that contain the wrong form),
+``since`` (the year from which the wrong form is wrong, for terms renamed by
+reform) and ``context`` (what must stand before or after the word, for pairs where
+both forms are words and only the context tells which one is meant). A list of
+right forms makes the fix unsafe: the drafter must choose.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ..document import Document
-from . import Context, Hit, Kind, Param, ParamError, register
+import regex
+
+from ..document import Paragraph
+from ..model import Applicability
+from ..schema import param
+from . import Context, Kind, ParamError, register
 from ._trie import compile_words
 
-_ENTRY_KEYS = {"wrong", "right", "source", "reason", "except", "since"}
+# How far before a word a ``context.before`` pattern may reach.
+_BEFORE_WINDOW = 12
+
+
+@dataclass(frozen=True)
+class EntryContext:
+    before: str | list[str] | None = param(None, "紧挨在前面的内容：正则表达式，或词语列表（任一）")
+    after: str | list[str] | None = param(None, "紧跟在后面的内容：正则表达式，或词语列表（任一）")
 
 
 @dataclass(frozen=True)
 class Entry:
-    wrong: str
+    wrong: str = param(doc="错误写法", nonempty=True)
+    right: str | list[str] = param(doc="正确写法；多个时修正需确认", nonempty=True)
+    source: str = param("", "依据")
+    reason: str = param("", "说明")
+    exceptions: list[str] = param([], "包含错误写法的正确词语，其中的匹配不报告", key="except")
+    since: int | None = param(None, "从哪一年起算错误（机构改革等）", min=1949, max=2100)
+    context: EntryContext | None = param(None, "上下文条件：满足时才报告")
+
+
+@dataclass(frozen=True)
+class SubstitutionParams:
+    table: list[Entry] = param(
+        doc="词表：{wrong, right, source|reason, except, since, context}", nonempty=True
+    )
+
+
+@dataclass(frozen=True)
+class _Compiled:
+    entry: Entry
     right: tuple[str, ...]
     exceptions: tuple[tuple[str, tuple[int, ...]], ...]  # (word, offsets of wrong inside word)
-    since: int | None
-    source: str
+    before: regex.Pattern[str] | None
+    after: regex.Pattern[str] | None
 
 
-def parse_table(table: list) -> dict[str, Entry]:
-    entries: dict[str, Entry] = {}
-    for i, raw in enumerate(table, 1):
-        if not isinstance(raw, dict) or "wrong" not in raw or "right" not in raw:
-            raise ParamError(f"table 第{i}项必须含 wrong 和 right")
-        bad = set(raw) - _ENTRY_KEYS
-        if bad:
-            raise ParamError(f"table 第{i}项有未知的键“{sorted(bad)[0]}”")
-        wrong = raw["wrong"]
-        right = raw["right"]
-        right = tuple(right) if isinstance(right, list) else (right,)
-        if not isinstance(wrong, str) or not wrong or not right or not all(isinstance(r, str) for r in right):
-            raise ParamError(f"table 第{i}项的 wrong/right 必须是非空字符串")
-        if wrong in right:
-            raise ParamError(f"table 第{i}项“{wrong}”的 wrong 与 right 相同")
-        if wrong in entries:
-            raise ParamError(f"table 中“{wrong}”出现了两次")
+def _context_pattern(spec: str | list[str] | None, *, before: bool) -> regex.Pattern[str] | None:
+    if spec is None:
+        return None
+    source = spec if isinstance(spec, str) else "|".join(regex.escape(w) for w in spec)
+    return regex.compile(f"(?:{source})$" if before else f"(?:{source})", regex.V1)
+
+
+def compile_table(table: list[Entry]) -> dict[str, _Compiled]:
+    entries: dict[str, _Compiled] = {}
+    for i, e in enumerate(table, 1):
+        right = tuple(e.right) if isinstance(e.right, list) else (e.right,)
+        if not right or not all(right):
+            raise ParamError(f"table 第{i}项的 right 不能为空")
+        if e.wrong in right:
+            raise ParamError(f"table 第{i}项“{e.wrong}”的 wrong 与 right 相同")
+        if e.wrong in entries:
+            raise ParamError(f"table 中“{e.wrong}”出现了两次")
         exceptions = []
-        for word in raw.get("except", []) or []:
-            offsets = tuple(i for i in range(len(word)) if word.startswith(wrong, i))
+        for word in e.exceptions:
+            offsets = tuple(k for k in range(len(word)) if word.startswith(e.wrong, k))
             if not offsets:
-                raise ParamError(f"table 第{i}项的 except 词“{word}”不包含“{wrong}”")
+                raise ParamError(f"table 第{i}项的 except 词“{word}”不包含“{e.wrong}”")
             exceptions.append((word, offsets))
-        since = raw.get("since")
-        if since is not None and not isinstance(since, int):
-            raise ParamError(f"table 第{i}项的 since 必须是年份")
-        entries[wrong] = Entry(
-            wrong, right, tuple(exceptions), since, str(raw.get("source") or raw.get("reason") or "")
-        )
+        ctx = e.context
+        try:
+            before = _context_pattern(ctx.before, before=True) if ctx else None
+            after = _context_pattern(ctx.after, before=False) if ctx else None
+        except regex.error as exc:
+            raise ParamError(f"table 第{i}项的 context 正则表达式有误：{exc}") from None
+        entries[e.wrong] = _Compiled(e, right, tuple(exceptions), before, after)
     return entries
 
 
-def inside_exception(text: str, start: int, entry: Entry) -> bool:
-    for word, offsets in entry.exceptions:
+def inside_exception(text: str, start: int, exceptions: tuple[tuple[str, tuple[int, ...]], ...]) -> bool:
+    for word, offsets in exceptions:
         for k in offsets:
-            if text.startswith(word, start - k) and start - k >= 0:
+            if start - k >= 0 and text.startswith(word, start - k):
                 return True
     return False
 
@@ -69,29 +100,38 @@ def inside_exception(text: str, start: int, entry: Entry) -> bool:
 @register
 class SubstitutionKind(Kind):
     name = "substitution"
+    title = "词表中的错误写法（错 → 对）"
+    Params = SubstitutionParams
     default_fix = "safe"
-    params = {"table": Param(list, doc="entries {wrong, right, source|reason, except, since}")}
+    cases = {"default": ("since", "source")}
 
     def setup(self) -> None:
-        self.entries = parse_table(self.p["table"])
+        self.entries = compile_table(self.p.table)
         self.pattern = compile_words(self.entries)
 
-    def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
-        for para in doc.paragraphs:
-            for m in self.pattern.finditer(para.text):
-                entry = self.entries[m.group()]
-                if entry.since is not None and ctx.year is not None and ctx.year < entry.since:
-                    continue
-                if entry.exceptions and inside_exception(para.text, m.start(), entry):
-                    continue
-                yield Hit(
-                    para.start + m.start(),
-                    para.start + m.end(),
-                    {
-                        "replacement": "”或“".join(entry.right),
-                        "since": entry.since or "",
-                        "source": entry.source,
-                    },
-                    replacement=entry.right[0],
-                    safe=len(entry.right) == 1,
-                )
+    def check(self, para: Paragraph, ctx: Context) -> None:
+        text = para.text
+        year = ctx.year
+        for m in self.pattern.finditer(text):
+            c = self.entries[m.group()]
+            since = c.entry.since
+            if since is not None and year is not None and year < since:
+                continue
+            if c.exceptions and inside_exception(text, m.start(), c.exceptions):
+                continue
+            if c.before is not None and not c.before.search(
+                text, max(0, m.start() - _BEFORE_WINDOW), m.start()
+            ):
+                continue
+            if c.after is not None and not c.after.match(text, m.end()):
+                continue
+            ctx.hit(
+                para,
+                m.start(),
+                m.end(),
+                fix=c.right[0],
+                applicability=Applicability.SAFE if len(c.right) == 1 else Applicability.UNSAFE,
+                replacement="”或“".join(c.right),
+                since=since or "",
+                source=c.entry.source,
+            )

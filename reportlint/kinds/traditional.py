@@ -8,11 +8,13 @@ such as 於, 乾 in 乾坤) are listed in the pack's ``allow``.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import lru_cache
 
-from ..document import Document
+from ..document import Paragraph
+from ..schema import param
 from ..textutil import is_han
-from . import Context, Hit, Kind, Param, register
+from . import Context, Kind, ParamError, register
 
 
 @lru_cache(maxsize=4)
@@ -22,47 +24,53 @@ def _converter(config: str):
     return opencc.OpenCC(config)
 
 
+@dataclass(frozen=True)
+class TraditionalParams:
+    config: str = param("t2s", "OpenCC 的转换配置")
+    allow: list[str] = param([], "OpenCC 会转换、但简体中文里正确的字或词")
+
+
 @register
 class TraditionalKind(Kind):
     name = "traditional"
+    title = "繁体字、异体字"
+    Params = TraditionalParams
     default_fix = "safe"
-    params = {
-        "config": Param(str, "t2s", "the OpenCC configuration"),
-        "allow": Param(list, [], "characters or words that OpenCC converts but simplified text uses"),
-    }
+    cases = {"default": ("simplified",)}
 
     def setup(self) -> None:
-        self.convert = _converter(self.p["config"]).convert
-        self.allow_chars = {w for w in self.p["allow"] if len(w) == 1}
-        self.allow_words = [w for w in self.p["allow"] if len(w) > 1]
+        try:
+            self.convert = _converter(self.p.config).convert
+        except Exception as exc:  # opencc raises its own error types for a missing configuration
+            raise ParamError(f"OpenCC 配置“{self.p.config}”无法加载（{exc}）") from None
+        self.allow_chars = {w for w in self.p.allow if len(w) == 1}
+        self.allow_words = [w for w in self.p.allow if len(w) > 1]
 
-    def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
-        for para in doc.paragraphs:
-            text = para.text
-            converted = self.convert(text)
-            if converted == text or len(converted) != len(text):
-                if len(converted) != len(text):
-                    yield from self._by_char(para.start, text)
-                continue
-            for i, (a, b) in enumerate(zip(text, converted, strict=True)):
-                if a != b and is_han(a) and a not in self.allow_chars and not self._in_allowed_word(text, i):
-                    yield Hit(para.start + i, para.start + i + 1, {"simplified": b}, replacement=b)
+    def check(self, para: Paragraph, ctx: Context) -> None:
+        text = para.text
+        converted = self.convert(text)
+        if converted == text:
+            return
+        if len(converted) != len(text):
+            pairs: Iterator[tuple[int, str]] = self._by_char(text)
+        else:
+            pairs = (
+                (i, b) for i, (a, b) in enumerate(zip(text, converted, strict=True)) if a != b and is_han(a)
+            )
+        for i, b in pairs:
+            if text[i] not in self.allow_chars and not self._in_allowed_word(text, i):
+                ctx.hit(para, i, i + 1, fix=b, simplified=b)
 
-    def _by_char(self, base: int, text: str) -> Iterator[Hit]:
+    def _by_char(self, text: str) -> Iterator[tuple[int, str]]:
         for i, a in enumerate(text):
             if is_han(a):
                 b = self.convert(a)
-                if (
-                    b != a
-                    and len(b) == 1
-                    and a not in self.allow_chars
-                    and not self._in_allowed_word(text, i)
-                ):
-                    yield Hit(base + i, base + i + 1, {"simplified": b}, replacement=b)
+                if b != a and len(b) == 1:
+                    yield i, b
 
     def _in_allowed_word(self, text: str, i: int) -> bool:
         for word in self.allow_words:
             for k, ch in enumerate(word):
-                if ch == text[i] and text.startswith(word, i - k) and i - k >= 0:
+                if ch == text[i] and i - k >= 0 and text.startswith(word, i - k):
                     return True
         return False

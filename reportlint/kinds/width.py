@@ -9,13 +9,14 @@ a pair around or beside Chinese text is Chinese.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from dataclasses import dataclass
 
 import regex
 
-from ..document import Document
+from ..document import Paragraph
+from ..schema import param
 from ..textutil import is_cjk, is_han
-from . import Context, Hit, Kind, Param, register
+from . import Context, Kind, register
 
 _FULL = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？", ".": "。", "(": "（", ")": "）"}
 _SPACES = " \t\u3000\u00a0"
@@ -34,33 +35,38 @@ def _adjacent(text: str, i: int, step: int) -> str:
     return text[j] if 0 <= j < len(text) else ""
 
 
+@dataclass(frozen=True)
+class HalfwidthParams:
+    marks: str = param(",;:!?.()", "检查哪些半角标点", nonempty=True)
+
+
 @register
 class HalfwidthPunctKind(Kind):
     name = "halfwidth-punct"
+    title = "中文里的半角标点"
+    Params = HalfwidthParams
     default_fix = "safe"
-    params = {"marks": Param(str, ",;:!?.()", "which half-width marks to check")}
 
     def setup(self) -> None:
-        self.marks = set(self.p["marks"])
+        self.marks = set(self.p.marks)
 
-    def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
+    def check(self, para: Paragraph, ctx: Context) -> None:
         marks = self.marks
-        for para in doc.paragraphs:
-            text = para.text
-            if not any(ch in marks for ch in text):
+        text = para.text
+        if not any(ch in marks for ch in text):
+            return
+        parens = _paren_pairs(text) if ("(" in marks or ")" in marks) else {}
+        for i, ch in enumerate(text):
+            if ch not in marks:
                 continue
-            parens = _paren_pairs(text) if ("(" in marks or ")" in marks) else {}
-            for i, ch in enumerate(text):
-                if ch not in marks:
-                    continue
-                if ch in "()":
-                    if parens.get(i):
-                        yield Hit(para.start + i, para.start + i + 1, replacement=_FULL[ch])
-                    continue
-                if self._chinese_context(text, i, ch):
-                    # 一.加强监督: after a Chinese heading numeral the mark is 、, not 。 (GB/T 15834 §4.5.3.3)
-                    heading = ch in ".,，" and _CN_ORDINAL.fullmatch(text[:i]) is not None
-                    yield Hit(para.start + i, para.start + i + 1, replacement="、" if heading else _FULL[ch])
+            if ch in "()":
+                if parens.get(i):
+                    ctx.hit(para, i, i + 1, fix=_FULL[ch])
+                continue
+            if self._chinese_context(text, i, ch):
+                # 一.加强监督: after a Chinese heading numeral the mark is 、, not 。 (GB/T 15834 §4.5.3.3)
+                heading = ch in ".,，" and _CN_ORDINAL.fullmatch(text[:i]) is not None
+                ctx.hit(para, i, i + 1, fix="、" if heading else _FULL[ch])
 
     @staticmethod
     def _chinese_context(text: str, i: int, ch: str) -> bool:

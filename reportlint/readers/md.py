@@ -8,13 +8,10 @@ markers are left out of the paragraph text; ordered-list numbers stay in, since
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import regex
 
 from ..document import INDENT_CHARS, Document, Paragraph
-from . import register
-from .encoding import decode
+from . import TextReader, register
 from .protect import protected_spans
 
 _FENCE = regex.compile(r"^ {0,3}(`{3,}|~{3,})")
@@ -25,10 +22,15 @@ _SETEXT = regex.compile(r"^ {0,3}(?:=+|-+)[ \t]*$")
 _INLINE = regex.compile(r"`[^`\n]+`|\]\([^)\s]*\)|<[a-z][a-z0-9+.-]*:[^>\s]*>|<!--.*?-->|<[^>\n]+>", regex.S)
 
 
-@register(".md", ".markdown")
-def read_md(path: Path, raw: bytes) -> Document:
-    decoded = decode(raw, str(path))
-    return markdown_document(decoded.text, str(path), encoding=decoded.encoding, bom=decoded.bom)
+@register
+class MarkdownReader(TextReader):
+    name = "md"
+    suffixes = (".md", ".markdown")
+
+    def parse(
+        self, text: str, path: str = "<text>", *, encoding: str = "utf-8", bom: bytes = b""
+    ) -> Document:
+        return markdown_document(text, path, encoding=encoding, bom=bom)
 
 
 def markdown_document(

@@ -7,8 +7,8 @@ are split where a finding starts or ends inside them; both halves keep the run's
 safe fixes are also applied as tracked changes (``w:del`` + ``w:ins``, author ``reportlint``) that
 the drafter accepts or rejects in Word.
 
-The original file is only read; the copy is written to a temporary file beside the output and
-renamed into place.
+The original file is only read; the copy is written with the same atomic writer as ``fix``
+(a temporary file beside the output, renamed into place).
 """
 
 from __future__ import annotations
@@ -16,26 +16,29 @@ from __future__ import annotations
 import bisect
 import copy
 import datetime as dt
+import io
 import os
-import tempfile
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from docx.oxml.ns import qn
 from lxml import etree
 
-from .engine import Linter
-from .model import Finding, ReportlintError, Severity
-from .readers import read_bytes
-from .readers.docx import Atom, DocxDocument, document_from_word, open_docx
+from ...model import Finding, ReportlintError, Severity
+from ...writer import write_bytes_atomic
+from .. import read_bytes
+from . import Atom, DocxDocument, document_from_word
+from .ooxml import XML_SPACE as _XML_SPACE
+from .ooxml import W as _W
+from .ooxml import open_docx, qn
+
+if TYPE_CHECKING:
+    from ...engine import Linter
 
 AUTHOR = "reportlint"
 INITIALS = "RL"
 SEVERITY_ZH = {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.INFO: "提示"}
-_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 # Inline containers a tracked change may sit in without confusing Word (others: leave the text alone).
 _FIXABLE_PARENTS = {_W + "p", _W + "hyperlink"}
 _PLAIN_RUN_CHILDREN = {_W + "rPr", _W + "t", _W + "lastRenderedPageBreak"}
@@ -54,14 +57,11 @@ class AnnotateResult:
         return Counter(f.severity for f in self.findings if id(f) not in skipped)
 
 
-def comment_text(f: Finding, flagged: str) -> str:
+def comment_text(f: Finding) -> str:
     """The comment: the message, the rule and the suggested fix (one paragraph each)."""
     lines = [f.message, f"规则：{f.rule}（{SEVERITY_ZH.get(f.severity, f.severity.label)}）"]
-    if f.fix is not None:
-        if f.fix.replacement:
-            lines.append(f"建议改为：“{f.fix.replacement}”")
-        elif flagged:
-            lines.append(f"建议删除：“{flagged}”")
+    if f.fix is not None and f.fix.title:
+        lines.append(f"建议：{f.fix.title}")
     return "\n".join(lines)
 
 
@@ -94,20 +94,9 @@ def _same_file(a: Path, b: Path) -> bool:
 
 
 def _save(word: Any, dest: Path) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=".reportlint-", suffix=".docx", dir=dest.parent)
-    os.close(fd)
-    umask = os.umask(0)
-    os.umask(umask)
-    try:
-        # mkstemp makes the file private; give the copy the permissions of an ordinary new file
-        os.chmod(tmp, dest.stat().st_mode & 0o777 if dest.exists() else 0o666 & ~umask)
-        word.save(tmp)
-        os.replace(tmp, dest)
-    except OSError as exc:
-        raise ReportlintError(f"{dest}：无法写入（{exc.strerror}）") from None
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
+    buffer = io.BytesIO()
+    word.save(buffer)
+    write_bytes_atomic(dest, buffer.getvalue(), create=True)
 
 
 def annotate_document(doc: DocxDocument, findings: list[Finding], *, fix: bool = False) -> AnnotateResult:
@@ -122,6 +111,7 @@ def annotate_document(doc: DocxDocument, findings: list[Finding], *, fix: bool =
     word = doc.layout.word
     _split_runs(doc.layout.atoms, {x for f in body for x in (f.start, f.end)})
     fresh = document_from_word(word, doc.path, headers_footers=bool(result.skipped))
+    assert fresh.layout is not None  # document_from_word always records the layout
     if fresh.text != doc.text:  # splitting runs must never change the text
         raise ReportlintError(f"{doc.path}：内部错误：拆分文字块后文本发生变化，未写入批注")
     atoms = [
@@ -150,7 +140,7 @@ def annotate_document(doc: DocxDocument, findings: list[Finding], *, fix: bool =
                 point = False
                 applied_end = max(f.end, f.start + 1)
                 result.fixes += 1
-        comment_id = comments.add(comment_text(f, flagged))
+        comment_id = comments.add(comment_text(f))
         _mark(comment_id, first, last, point=point)
         result.comments += 1
     return result

@@ -1,8 +1,8 @@
 """What each paragraph is: title, heading, date line, signature, salutation or body text.
 
 Several rules need this (end punctuation, broken paragraphs, duplicates, heading
-numbers) and must agree, so it is computed once per document and cached. The
-decision uses form only: numbering, length, position, punctuation.
+numbers) and must agree, so the engine's analysis step computes it once per
+document. The decision uses form only: numbering, length, position, punctuation.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from enum import Enum
 
 import regex
 
-from .document import Document, Paragraph
+from ..document import Document, Paragraph
 
 CN_NUM = "一二三四五六七八九十百零〇两"
 _NUM = rf"[{CN_NUM}]+"
@@ -25,7 +25,6 @@ LEVEL_PATTERNS: list[tuple[int, regex.Pattern[str]]] = [
     (4, regex.compile(r"^[（(](?P<n>\d{1,2})[）)]")),
     (5, regex.compile(r"^(?P<n>[①-⑳])")),
 ]
-RUN_IN = regex.compile(rf"(?P<n>{_NUM})是(?=[\p{{Han}}“《（(])")
 _TITLES = (
     r"(?:常委会|人大|政府|法院|检察院|政协|委员会)?(?:副)?(?:主任|院长|检察长|书记|市长|区长|县长|州长|省长|主席|"
     r"委员长|部长|局长|厅长|秘书长|处长|镇长|乡长|代表|同志)"
@@ -36,6 +35,7 @@ _DATELINE = regex.compile(r"^(?:——|—|--)?\s*[（(]?\s*\d{4}年\d{1,2}月\d
 _SALUTATION = regex.compile(
     r"^(?:各位代表|各位委员|各位领导|同志们|各位)(?:、[\p{Han}]{2,6})*\s*(?P<p>[：:，,！!]?)$"
 )
+_FIRST_SENTENCE = regex.compile(r"^[^。！？]{2,40}?[。！？]")
 _INNER_PUNCT = set("，。；：！？、,;:!?")
 _END = set("。！？；：…!?;:.")
 _CLOSERS = set("”’）)》】〕」』")
@@ -78,12 +78,8 @@ def _has_inner_punct(text: str) -> bool:
 
 
 def classify(doc: Document) -> list[Info]:
-    cache = doc.__dict__.setdefault("_roles", None)
-    if cache is not None:
-        return cache
-    infos = [_classify_one(doc, p) for p in doc.paragraphs]
-    doc.__dict__["_roles"] = infos
-    return infos
+    """The role of every paragraph, in order (the analysis step caches it per document)."""
+    return [_classify_one(doc, p) for p in doc.paragraphs]
 
 
 def _classify_one(doc: Document, p: Paragraph) -> Info:
@@ -112,9 +108,8 @@ def _classify_one(doc: Document, p: Paragraph) -> Info:
 
 def _first_sentence_is_heading(text: str) -> bool:
     """``（一）强化思想政治引领。坚持…``: a run-in heading, the first sentence being a title."""
-    m = regex.match(r"^[^。！？]{2,40}?[。！？]", text)
-    return bool(m) and len(text) > len(m.group()) and "，" not in m.group() and "," not in m.group()
-
-
-def is_body(info: Info) -> bool:
-    return info.role == Role.BODY
+    m = _FIRST_SENTENCE.match(text)
+    if m is None:
+        return False
+    first = m.group()
+    return len(text) > len(first) and "，" not in first and "," not in first

@@ -5,12 +5,15 @@ a paragraph and every text rule works unchanged. What Word shows but does not st
 out: automatic numbering (``w:numPr``), tracked deletions (``w:del``), field codes. A hard page
 break (``w:br w:type="page"``) or a soft line break inside a paragraph ends a line there; the part
 after a page break, or after a paragraph with ``pageBreakBefore`` or a section break, gets
-``page_break_before=True`` so that the broken-paragraph rule looks at it.
+``page_break_before=True``.
 
 Each character of the text that comes from the file is tied to the ``w:r`` run (and the child
 element of the run) it comes from, in ``DocxDocument.layout`` (a ``"\n"`` that stands for a break
 inside a paragraph is tied to its ``w:br``; one between paragraphs to nothing); ``reportlint.annotate`` uses that to
 put a Word comment on exactly the flagged characters.
+
+Opening the package and the names of OOXML elements live in ``ooxml.py``, shared with
+``annotate.py``.
 
 Old ``.doc`` files, password-protected files and damaged files raise a one-line
 ``ReportlintError`` that says what to do (save as .docx).
@@ -18,35 +21,18 @@ Old ``.doc`` files, password-protected files and damaged files raise a one-line
 
 from __future__ import annotations
 
-import io
-import zipfile
-import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import docx
 import regex
-from docx.oxml.ns import qn
 
-from ..document import INDENT_CHARS, Document, Paragraph
-from ..model import ReportlintError
-from . import register
-from .protect import protected_spans
+from ...document import INDENT_CHARS, Document, Paragraph
+from .. import Reader, register
+from ..protect import protected_spans
+from .ooxml import CUSTOM_XML, INLINE_CONTAINERS, SDT, SDT_CONTENT, TBL, TC, TR, P, W, open_docx, qn
+from .ooxml import R as RUN
 
-_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-_ENCRYPTED = "EncryptedPackage".encode("utf-16-le")
-_STRICT_NS = b"http://purl.oclc.org/ooxml/wordprocessingml/main"
-_SAVE_AS = "请在 Word 或 WPS 中打开，“另存为”Word 文档（*.docx）后再检查"
-
-# Block containers whose children are read in order (content controls, custom XML).
-_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_P, _TBL, _TR, _TC, _R = _W + "p", _W + "tbl", _W + "tr", _W + "tc", _W + "r"
-_SDT, _SDT_CONTENT, _CUSTOM_XML = _W + "sdt", _W + "sdtContent", _W + "customXml"
-# Inline containers whose runs are text; w:del and w:moveFrom (deleted, moved away) are not.
-_INLINE_CONTAINERS = {
-    _W + name for name in ("ins", "moveTo", "hyperlink", "smartTag", "customXml", "fldSimple", "dir", "bdo")
-}
 _HEADING_STYLE = regex.compile(r"^(?:heading|标题)\s*([1-9])$", regex.I)
 _TOC_STYLE = regex.compile(r"^(?:toc|目录)\s*\d$", regex.I)
 
@@ -84,55 +70,19 @@ class DocxDocument(Document):
     layout: DocxLayout | None = field(default=None, repr=False, compare=False)
 
 
-@register(".docx", ".doc")
-def read_docx(path: Path, raw: bytes) -> Document:
-    return docx_document(raw, str(path))
+@register
+class DocxReader(Reader):
+    name = "docx"
+    suffixes = (".docx", ".doc")
+    positions = "paragraphs"
+
+    def read(self, path: Path, raw: bytes) -> Document:
+        return docx_document(raw, str(path))
 
 
 def docx_document(raw: bytes, path: str = "<docx>", *, headers_footers: bool = False) -> DocxDocument:
     word = open_docx(raw, path)
     return document_from_word(word, path, headers_footers=headers_footers)
-
-
-def open_docx(raw: bytes, path: str) -> Any:
-    """The python-docx Document, or a ReportlintError that tells the drafter what to do."""
-    if not raw:
-        raise ReportlintError(f"{path}：文件是空的（0 字节），不是 Word 文档；{_SAVE_AS}")
-    if raw.startswith(_OLE_MAGIC):
-        if _ENCRYPTED in raw:
-            raise ReportlintError(
-                f"{path}：文件设置了打开密码（已加密），无法读取；请在 Word 中取消密码，另存为 .docx 后再检查"
-            )
-        raise ReportlintError(f"{path}：是旧版 Word 97-2003 格式（.doc），无法读取；{_SAVE_AS}")
-    head = raw[:512].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
-    if head.startswith(b"{\\rtf"):
-        raise ReportlintError(f"{path}：是 RTF 格式，不是 .docx；{_SAVE_AS}")
-    if head.startswith(b"<") or head.startswith(b"mime-version"):
-        raise ReportlintError(f"{path}：是网页（HTML/MHT）或 Word XML 格式，不是 .docx；{_SAVE_AS}")
-    try:
-        with zipfile.ZipFile(io.BytesIO(raw)) as zf:
-            names = set(zf.namelist())
-            main = "word/document.xml" if "word/document.xml" in names else None
-            head = zf.read(main)[:2000] if main else b""
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, NotImplementedError, zlib.error):
-        raise ReportlintError(f"{path}：文件已损坏或不是 .docx（无法解压）；{_SAVE_AS}") from None
-    if main is None:
-        raise ReportlintError(f"{path}：不是 Word 文档（缺少 word/document.xml）；{_SAVE_AS}")
-    if _STRICT_NS in head:
-        raise ReportlintError(f"{path}：是“Strict Open XML”格式，无法读取；{_SAVE_AS}")
-    try:
-        return docx.Document(io.BytesIO(raw))
-    except Exception as exc:  # python-docx, lxml and zipfile raise many kinds
-        message = str(exc)
-        m = regex.search(r"content type is '([^']+)'", message)
-        if m:
-            kind = (
-                "启用宏的文档（.docm）" if "macroEnabled" in m.group(1) else f"内容类型为 {m.group(1)} 的文件"
-            )
-            raise ReportlintError(f"{path}：是{kind}，不是 .docx；{_SAVE_AS}") from None
-        reason = regex.sub(r"<_io\.\w+ object at 0x[0-9a-f]+>", "", message).strip().split("\n")[0][:80]
-        detail = f"（{reason}）" if reason else ""
-        raise ReportlintError(f"{path}：文件已损坏，无法读取{detail}；{_SAVE_AS}") from None
 
 
 def document_from_word(word: Any, path: str = "<docx>", *, headers_footers: bool = False) -> DocxDocument:
@@ -175,6 +125,7 @@ def document_from_word(word: Any, path: str = "<docx>", *, headers_footers: bool
         paragraphs=paragraphs,
         protected=protected_spans(text),
         source_format="docx",
+        positions="paragraphs",
         layout=DocxLayout(word, walker.atoms, walker.infos),
     )
 
@@ -186,7 +137,7 @@ class _Styles:
         self.by_id: dict[str, Any] = {}
         self.default: str | None = None
         root = word.styles.element
-        for st in root.iterchildren(_W + "style"):
+        for st in root.iterchildren(W + "style"):
             if st.get(qn("w:type")) != "paragraph":
                 continue
             sid = st.get(qn("w:styleId"))
@@ -195,14 +146,14 @@ class _Styles:
                 self.default = sid
 
     def chain(self, style_id: str | None) -> list[Any]:
-        out = []
+        out: list[Any] = []
         sid = style_id if style_id in self.by_id else self.default
         while sid in self.by_id and len(out) < 20:
             st = self.by_id[sid]
             if st in out:
                 break
             out.append(st)
-            based = st.find(_W + "basedOn")
+            based = st.find(W + "basedOn")
             sid = based.get(qn("w:val")) if based is not None else None
         return out
 
@@ -210,14 +161,14 @@ class _Styles:
         chain = self.chain(style_id)
         if not chain:
             return ""
-        n = chain[0].find(_W + "name")
+        n = chain[0].find(W + "name")
         return n.get(qn("w:val"), "") if n is not None else ""
 
     def ppr(self, style_id: str | None, tag: str) -> Any:
         for st in self.chain(style_id):
-            ppr = st.find(_W + "pPr")
+            ppr = st.find(W + "pPr")
             if ppr is not None:
-                el = ppr.find(_W + tag)
+                el = ppr.find(W + tag)
                 if el is not None:
                     return el
         return None
@@ -251,47 +202,47 @@ class _Walker:
     def block(self, container: Any, story: str, *, in_table: bool) -> None:
         for el in container.iterchildren():
             tag = el.tag
-            if tag == _P:
+            if tag == P:
                 self.paragraph(el, story, in_table)
-            elif tag == _TBL:
-                for tr in el.iterchildren(_TR):
-                    for tc in tr.iterchildren(_TC):
+            elif tag == TBL:
+                for tr in el.iterchildren(TR):
+                    for tc in tr.iterchildren(TC):
                         self.block(tc, story, in_table=True)
-                    for sdt in tr.iterchildren(_SDT):  # a content control around cells
-                        content = sdt.find(_SDT_CONTENT)
+                    for sdt in tr.iterchildren(SDT):  # a content control around cells
+                        content = sdt.find(SDT_CONTENT)
                         if content is not None:
-                            for tc in content.iterchildren(_TC):
+                            for tc in content.iterchildren(TC):
                                 self.block(tc, story, in_table=True)
-            elif tag == _SDT:
+            elif tag == SDT:
                 if self._is_toc(el):
                     continue
-                content = el.find(_SDT_CONTENT)
+                content = el.find(SDT_CONTENT)
                 if content is not None:
                     self.block(content, story, in_table=in_table)
-            elif tag == _CUSTOM_XML:
+            elif tag == CUSTOM_XML:
                 self.block(el, story, in_table=in_table)
 
     @staticmethod
     def _is_toc(sdt: Any) -> bool:
-        gallery = sdt.find(f"{_W}sdtPr/{_W}docPartObj/{_W}docPartGallery")
+        gallery = sdt.find(f"{W}sdtPr/{W}docPartObj/{W}docPartGallery")
         return gallery is not None and "Contents" in (gallery.get(qn("w:val")) or "")
 
     def paragraph(self, p: Any, story: str, in_table: bool) -> None:
-        ppr = p.find(_W + "pPr")
-        style_el = ppr.find(_W + "pStyle") if ppr is not None else None
+        ppr = p.find(W + "pPr")
+        style_el = ppr.find(W + "pStyle") if ppr is not None else None
         style_id = style_el.get(qn("w:val")) if style_el is not None else None
         style_name = self.styles.name(style_id)
         if _TOC_STYLE.match(style_name):  # a table of contents repeats the headings
             return
 
         def prop(tag: str) -> Any:
-            el = ppr.find(_W + tag) if ppr is not None else None
+            el = ppr.find(W + tag) if ppr is not None else None
             return el if el is not None else self.styles.ppr(style_id, tag)
 
         if _on(prop("pageBreakBefore")):
             self.pending_break = True
         num = prop("numPr")
-        num_id = num.find(_W + "numId") if num is not None else None
+        num_id = num.find(W + "numId") if num is not None else None
         numbered = num_id is not None and num_id.get(qn("w:val")) not in (None, "0")
         level = None
         outline = prop("outlineLvl")
@@ -311,9 +262,9 @@ class _Walker:
         self.end_line()
         if len(self.lines) == before:  # an empty paragraph: a blank line between paragraphs
             self.blank += 1
-        sect = ppr.find(_W + "sectPr") if ppr is not None else None
+        sect = ppr.find(W + "sectPr") if ppr is not None else None
         if sect is not None:  # a section break after this paragraph; all but "continuous" start a page
-            kind = sect.find(_W + "type")
+            kind = sect.find(W + "type")
             if kind is None or kind.get(qn("w:val")) in ("nextPage", "oddPage", "evenPage", None):
                 self.pending_break = True
 
@@ -321,19 +272,19 @@ class _Walker:
     def inline(self, container: Any) -> None:
         for el in container.iterchildren():
             tag = el.tag
-            if tag == _R:
+            if tag == RUN:
                 self.run(el)
-            elif tag in _INLINE_CONTAINERS:
+            elif tag in INLINE_CONTAINERS:
                 self.inline(el)
-            elif tag == _SDT:
-                content = el.find(_SDT_CONTENT)
+            elif tag == SDT:
+                content = el.find(SDT_CONTENT)
                 if content is not None:
                     self.inline(content)
             # w:del, w:moveFrom, math, bookmarks, comment ranges, proofing marks: no text
 
     def run(self, r: Any) -> None:
         for child in r.iterchildren():
-            tag = child.tag[len(_W) :] if child.tag.startswith(_W) else ""
+            tag = child.tag[len(W) :] if child.tag.startswith(W) else ""
             if tag == "fldChar":
                 kind = child.get(qn("w:fldCharType"))
                 if kind == "begin":

@@ -1,7 +1,7 @@
 """Where a paragraph was cut: by a page break, or by hard wrapping.
 
 Shared by broken-paragraph (which reports the cut) and missing-end-punctuation
-(which must not report the same place again). Computed once per document.
+(which must not report the same place again); the analysis step computes it once.
 """
 
 from __future__ import annotations
@@ -9,9 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from statistics import median
 
-from .document import Document, Paragraph
-from .structure import Role, classify, ends_sentence
-from .textutil import is_han, is_word, segment
+from ..document import Document, Paragraph
+from ..textutil import is_han, is_word, segment
+from .roles import Info, Role, ends_sentence
 
 # Words after which a sentence cannot end.
 _DANGLING = set("的和与及或对在为把将被向从以于之其并而且但等、，,")
@@ -29,12 +29,9 @@ class Break:
     word: str = ""
 
 
-def find_breaks(doc: Document) -> dict[int, Break]:
-    cache = doc.__dict__.get("_breaks")
-    if cache is not None:
-        return cache
+def find_breaks(doc: Document, infos: list[Info]) -> dict[int, Break]:
+    """Cuts by the index of the paragraph cut off; ``infos`` are the paragraphs' roles."""
     result: dict[int, Break] = {}
-    infos = classify(doc)
     paras = doc.paragraphs
     gaps = [p.blank_before for p in paras[1:]]
     spaced = bool(gaps) and median(gaps) >= 1
@@ -60,7 +57,6 @@ def find_breaks(doc: Document) -> dict[int, Break]:
         if b:
             result[i] = Break(i, i + 1, *b)
         i += 1
-    doc.__dict__["_breaks"] = result
     return result
 
 

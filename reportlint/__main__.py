@@ -1,0 +1,5 @@
+"""``python -m reportlint``: the same command line as the ``reportlint`` script."""
+
+from .cli import main
+
+main()

@@ -1,0 +1,1 @@
+"""Knowledge of the language shared by the kinds: the dictionary, segmentation."""
