@@ -124,7 +124,7 @@ class Linter:
 
     def lint_document(self, doc: Document) -> list[Finding]:
         analysis = Analysis(doc, year=self.config.year)
-        blocked = self._blocked_spans(doc)
+        blocked = self._blocked_spans(doc, analysis)
         suppressed = self._suppressions(doc)
         findings: list[Finding] = []
         seen: set[tuple[str, int, int]] = set()
@@ -165,7 +165,7 @@ class Linter:
         if kind.scope == "document":
             kind.check(doc, ctx)
         else:
-            for para in analysis.body if rule.scope == "body" else doc.paragraphs:
+            for para in analysis.body if rule.scope == "body" else analysis.text:
                 kind.check(para, ctx)
         if self.rule_times is not None:
             self.rule_times[rule.full_id] = (
@@ -189,8 +189,8 @@ class Linter:
         related = [Related(s, e) for s, e in hit.related]
         return Finding(rule.full_id, rule.category, sev, message, hit.start, hit.end, fix, related=related)
 
-    def _blocked_spans(self, doc: Document) -> list[tuple[int, int]]:
-        spans = list(doc.protected)
+    def _blocked_spans(self, doc: Document, analysis: Analysis) -> list[tuple[int, int]]:
+        spans = [*doc.protected, *analysis.noise]  # nothing is reported in web-page furniture
         if "reportlint" in doc.text:  # the directives themselves are not report text
             spans.extend((m.start(), m.end()) for m in _DISABLE.finditer(doc.text))
         if self._accept is not None:

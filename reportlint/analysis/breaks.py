@@ -21,6 +21,9 @@ _STARTERS = set(
 )
 
 
+_RUNNING = (Role.BODY, Role.HEADING, Role.GLOSSARY)
+
+
 @dataclass(frozen=True)
 class Break:
     first: int  # index of the paragraph cut off
@@ -53,24 +56,24 @@ def find_breaks(doc: Document, infos: list[Info]) -> dict[int, Break]:
             result[i] = Break(i, j, "wrap")
             i = j + 1
             continue
-        b = _page_break(p, n, info.role, ninfo.role)
+        b = _page_break(p, n, info, ninfo)
         if b:
             result[i] = Break(i, i + 1, *b)
         i += 1
     return result
 
 
-def _page_break(p: Paragraph, n: Paragraph, role: Role, nrole: Role) -> tuple[str, str] | None:
+def _page_break(p: Paragraph, n: Paragraph, info: Info, ninfo: Info) -> tuple[str, str] | None:
     text = p.text
-    if ends_sentence(text) or role in (
-        Role.TITLE,
-        Role.SECTION,
-        Role.DATELINE,
-        Role.SIGNATURE,
-        Role.SALUTATION,
-    ):
+    role, nrole = info.role, ninfo.role
+    # Only running text is cut by a page break; a title, a table cell or a line of web furniture ends
+    # where it ends, and nothing runs on into a table or into furniture. A numbered item is followed by
+    # the next item, not by the rest of a cut sentence.
+    if ends_sentence(text) or role not in _RUNNING or nrole in (Role.NOISE, Role.TABLE) or ninfo.level:
         return None
-    if role == Role.HEADING and "。" not in text and text[-1] not in "，,、":
+    if len(text) < 8:
+        return None  # a fragment of a few characters (a split table header, 序 / 号) says nothing of a cut
+    if info.level is not None and "。" not in text and text[-1] not in "，,、":
         return None  # a numbered heading ends without punctuation by design
     last = text[-1]
     word = _junction_word(text, n.text)
