@@ -113,12 +113,18 @@ class Linter:
             return None
         return regex.compile("|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True)))
 
-    def severity_of(self, rule: Rule) -> Severity:
+    def severity_of(self, rule: Rule, case: str | None = None) -> Severity:
+        """The configured severity, else the rule's for this case, else the rule's."""
         sev = self.config.severity
         for key in (rule.full_id, rule.id, rule.category, rule.pack):
             if key in sev:
                 return sev[key]
+        if case is not None:
+            return rule.severities.get(case, rule.severity)
         return rule.severity
+
+    def _highest_severity(self, rule: Rule) -> Severity:
+        return max([self.severity_of(rule), *(self.severity_of(rule, c) for c in rule.severities)])
 
     # ------------------------------------------------------------------------------------ linting
 
@@ -129,8 +135,7 @@ class Linter:
         findings: list[Finding] = []
         seen: set[tuple[str, int, int]] = set()
         for rule in self.rules:
-            sev = self.severity_of(rule)
-            if sev < self.config.min_severity:
+            if self._highest_severity(rule) < self.config.min_severity:
                 continue
             try:
                 hits = self._run(rule, doc, analysis)
@@ -140,6 +145,9 @@ class Linter:
                 findings.append(_internal_error(rule, exc))
                 continue
             for hit in hits:
+                sev = self.severity_of(rule, hit.case)
+                if sev < self.config.min_severity:
+                    continue
                 key = (rule.full_id, hit.start, hit.end)
                 if key in seen or _overlaps(blocked, hit.start, hit.end):
                     continue

@@ -64,6 +64,7 @@ class Rule:
     kind_name: str
     category: str
     severity: Severity
+    severities: dict[str, Severity]  # message case -> severity, where it differs from ``severity``
     messages: dict[str, str]  # message case -> template
     doc: dict[str, Any]
     fix: str  # safe | unsafe | display-only | none
@@ -245,6 +246,10 @@ def _load_rule(raw: Any, index: int, pack: str, path: Path, categories: set[str]
         raise PackError(f"{at}：未知的类别“{raw['category']}”")
     try:
         severity = Severity.parse(str(raw["severity"]))
+        case_severities = raw.get("severities") or {}
+        if not isinstance(case_severities, dict):
+            raise ValueError("severities 应是“情形: 级别”的映射")
+        severities = {str(k): Severity.parse(str(v)) for k, v in case_severities.items()}
     except ValueError as exc:
         raise PackError(f"{at}：{exc}") from None
     doc = raw["doc"]
@@ -284,6 +289,7 @@ def _load_rule(raw: Any, index: int, pack: str, path: Path, categories: set[str]
         kind_name=kind_name,
         category=raw["category"],
         severity=severity,
+        severities=severities,
         messages=messages,
         doc=doc,
         fix=fix,
@@ -302,9 +308,9 @@ def _load_rule(raw: Any, index: int, pack: str, path: Path, categories: set[str]
 def _check_messages(rule: Rule, kind_cls: type[Kind]) -> None:
     """Every case the kind reports has a template, and each template uses only variables it provides."""
     variables = kind_cls.variables(rule.params)
-    unknown = set(rule.messages) - set(variables) - {"default"}
+    unknown = (set(rule.messages) | set(rule.severities)) - set(variables) - {"default"}
     if unknown:
-        raise SchemaError(f"messages 中未知的情形“{sorted(unknown)[0]}”（可用：{'、'.join(variables)}）")
+        raise SchemaError(f"未知的情形“{sorted(unknown)[0]}”（可用：{'、'.join(variables)}）")
     resolved: dict[str, str] = {}
     for case, names in variables.items():
         template = rule.messages.get(case, rule.messages.get("default"))

@@ -31,6 +31,7 @@ RULE_KEYS: dict[str, str] = {
     "kind": "规则类型（见 reportlint kinds）",
     "category": "类别（见 CATEGORIES，或本包 categories 中声明的）",
     "severity": "级别：error、warning、info",
+    "severities": "按情形改写级别（如 duplicate 的 near: warning）",
     "message": "提示语模板（中文），可用 {match} 等变量",
     "messages": "按情形分别给出的提示语模板（用于有多种情形的规则类型）",
     "doc": "规则说明：summary、why、wrong、right、fixed、source",

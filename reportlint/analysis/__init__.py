@@ -13,7 +13,7 @@ import regex
 
 from ..document import Document, Paragraph
 from .breaks import Break, find_breaks
-from .roles import PHOTO_CREDIT, Info, Role, classify
+from .roles import FOOTER_TAIL, PHOTO_CREDIT, Info, Role, classify
 
 __all__ = ["Analysis", "Break", "Info", "Role", "detect_year"]
 
@@ -69,6 +69,8 @@ class Analysis:
     def __init__(self, doc: Document, *, year: int | None = None):
         self.doc = doc
         self._year = year
+        # Facts a kind works out about the whole document once and reuses across its paragraphs.
+        self.memo: dict[str, object] = {}
 
     @cached_property
     def year(self) -> int | None:
@@ -108,8 +110,8 @@ class Analysis:
         for p, info in zip(self.doc.paragraphs, self.roles, strict=True):
             if info.role == Role.NOISE:
                 spans.append((p.start, p.end))
-            elif "摄" in p.text[-3:]:
-                m = PHOTO_CREDIT.search(p.text)
+            else:
+                m = PHOTO_CREDIT.search(p.text) if "摄" in p.text[-3:] else FOOTER_TAIL.search(p.text)
                 if m:
                     spans.append((p.start + m.start(), p.end))
         return spans

@@ -81,6 +81,8 @@ def _page_break(p: Paragraph, n: Paragraph, info: Info, ninfo: Info) -> tuple[st
         return "join", word
     if n.text[0] in "”’）)》】，,。、；;：:！!？?":
         return "cut", ""
+    if (last.isascii() and last.isalnum() and n.text[0].isdigit()) or n.text[0] in "（(":
+        return "cut", ""  # 以PM ⏎ 2.5 / 工业总产值3593亿元 ⏎ （1990年不变价）
     if last in "，,、" or last in _DANGLING:
         return "lost", ""
     tail = segment(text[-8:])

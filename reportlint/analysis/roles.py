@@ -39,7 +39,8 @@ _TITLES = (
 )
 # 区人大常委会主任 刘红军; bylines of web copies: 国务院总理 温家宝, 区长?? 王春雨 (?? = a lost NBSP)
 SIGNATURE = regex.compile(
-    rf"{_TITLES}(?:[ \u3000\t?]+\p{{Han}}{{2,4}}|[ \u3000\t?]*(?:\p{{Han}}[ \u3000?]+){{1,3}}\p{{Han}})$"
+    rf"{_TITLES}(?:[ \u3000\t?]+\p{{Han}}{{2,4}}|[ \u3000\t?]*(?:\p{{Han}}[ \u3000?]+){{1,3}}\p{{Han}}"
+    rf"|[ \u3000\t]*\?+(?=[\p{{Han}} \u3000?]{{1,12}}$)[\p{{Han}} \u3000?]*\p{{Han}}[ \u3000?]*)$"
 )
 # 政 府 工 作 报 告 (—— 2020年1月): a title set with a space between its characters
 SPACED_TITLE = regex.compile(r"^(?:\p{Han}[ \u3000?]{1,4}){2,}\p{Han}(?:\s*——.*)?$")
@@ -75,11 +76,12 @@ _NOISE_LINE = regex.compile(
       | [【\[]\s*(?:字号|字体)[:：].*
       | [【\[]?\s*[】\]]
       | 【我要纠错】.*
-      | [（(]?(?:来源|来源URL|稿源|信息来源|时间|发布时间|发表时间|更新时间|发文单位|发文时间|发文字号|标题|作者|报告人|责任编辑|编辑|审核|校对|浏览次数|点击数|阅读量|阅读)\s*[:：].{0,60}
+      | [（(]?(?:来源|来源URL|稿源|信息来源|资料|时间|发布时间|发表时间|更新时间|发文单位|发文时间|发文字号|标题|作者|报告人|责任编辑|编辑|审核|校对|浏览次数|点击数|阅读量|阅读)\s*[:：].{0,60}
       | \d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?
       | (?:https?://|www\.)\S*
       | .{0,40}\.(?:docx?|pdf|xlsx?|wps|rar|zip)
       | 内容摘要[:：]?
+      | (?:下载|打印|收藏|分享|关闭)(?:\s*[、|/]?\s*(?:下载|打印|收藏|分享|关闭|本页|窗口))+
       | (?:相关报道|相关链接|相关新闻|相关阅读|延伸阅读|推荐阅读|本栏最新|热点推荐|热门文章|上一篇|下一篇)[:：]?.{0,40}
     )$""",
     regex.X,
@@ -88,6 +90,10 @@ _FOOTER = regex.compile(
     r"版权所有|本站立场|ICP备|数据网|主办单位[:：]|技术支持[:：]|网站地图|云适配|电脑版|手机版|客户端|滑动条|e读版"
 )
 _NAV_ARROWS = regex.compile(r"》》|《《")
+# A site's footer run onto the last paragraph: …奋斗！ 来源：百度马 克 数据网
+FOOTER_TAIL = regex.compile(
+    r"(?<=[。！？!?])[\s。]*[^。！？]{0,30}?(?:数\s*据\s*网|本站|微信公众号|来源[:：])[^。！？]*$"
+)
 # A photo credit, alone or at the end of a paragraph: 本报记者 朱江 摄; 图为…（记者 某某 摄）
 PHOTO_CREDIT = regex.compile(
     r"(?:[（(]?(?:本报|新华社|人民网)?记者[\s\p{Han}、，,]{1,20}?摄[）)]?|摄影[:：]\s*\p{Han}{2,4})\s*$"
@@ -185,6 +191,8 @@ def _classify_one(doc: Document, p: Paragraph) -> Info:
         return Info(Role.TITLE if p.index < 4 else Role.SECTION)
     if len(text) <= 60 and text.startswith("——") and not ends_sentence(text):
         return Info(Role.SECTION)  # ——a subtitle under a heading
+    if len(text) <= 40 and not _has_inner_punct(text.replace("、", "")) and not ends_sentence(text):
+        return Info(Role.SECTION)  # a slogan line: 推进文明城、卫生城、园林城“三城”同创
     return Info(Role.BODY)
 
 
@@ -220,14 +228,16 @@ def _tables(doc: Document, infos: list[Info]) -> None:
     """Cells of a table flattened one per line: the lines between consecutive row numbers (1, 2, 3…)."""
     paras = doc.paragraphs
     numbers = [(i, int(p.text)) for i, p in enumerate(paras) if _ROW_NUMBER.match(p.text)]
+    rows: set[int] = set()  # row numbers that belong to a table
     for (i, a), (j, b) in zip(numbers, numbers[1:], strict=False):
         if b == a + 1 and 1 < j - i <= 12 and all(len(paras[k].text) <= 200 for k in range(i + 1, j)):
-            for k in range(i, j + 1):
+            rows.update((i, j))
+            for k in range(i + 1, j):
                 if infos[k].role != Role.NOISE:
                     infos[k] = Info(Role.TABLE)
     # the cells after the last row number of a table, up to the first line of running text
-    for i, p in enumerate(paras):
-        if infos[i].role == Role.TABLE and _ROW_NUMBER.match(p.text):
+    for i in sorted(rows):
+        if i + 1 < len(paras) and i + 1 not in rows:
             k = i + 1
             while (
                 k < len(paras)

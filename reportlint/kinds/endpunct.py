@@ -8,10 +8,17 @@ finding, not this one.
 
 from __future__ import annotations
 
+import regex
+
 from ..analysis import Role
 from ..analysis.roles import ends_sentence
 from ..document import Paragraph
 from . import Context, Kind, register
+
+# A closing call to action: 让我们……为……而努力奋斗 ends with ！, not 。
+_RALLYING = regex.compile(
+    r"(?:^|[。！？])\s*(?:让我们|同志们|各位代表)[^。！？]*$|(?:奋斗|奋进|前进|拼搏|努力)$"
+)
 
 
 @register
@@ -31,9 +38,13 @@ class EndPunctKind(Kind):
             return
         if para.index in ctx.analysis.broken or ends_sentence(text):
             return
-        if role == Role.BODY or (role == Role.HEADING and "。" in text):
+        # a glossary entry written as a sentence (not a bare headword) ends like one
+        glossary = role == Role.GLOSSARY and ("。" in text or "，" in text)
+        if role == Role.BODY or glossary or (role == Role.HEADING and "。" in text):
             if text[-1] in "，,、":
                 ctx.hit(para, n - 1, n, case="comma", fix="。", fix_title="改为句号")
             else:
                 k = min(4, n)
-                ctx.hit(para, n - k, n, case="missing", fix=text[-k:] + "。", fix_title="加句号")
+                mark = "！" if _RALLYING.search(text) else "。"
+                title = "加感叹号" if mark == "！" else "加句号"
+                ctx.hit(para, n - k, n, case="missing", fix=text[-k:] + mark, fix_title=title)

@@ -45,6 +45,11 @@ class SubstitutionParams:
     table: list[Entry] = param(
         doc="词表：{wrong, right, source|reason, except, since, context}", nonempty=True
     )
+    unless_before: str | None = param(None, "紧挨在前面时不报告（正则表达式，对整个词表）", regex_=True)
+    unless_after: str | None = param(None, "紧跟在后面时不报告（正则表达式，对整个词表）", regex_=True)
+    historical_years: bool = param(
+        False, "带 since 的词条：同一句中出现早于 since 的年份（讲的是过去）时不报告"
+    )
 
 
 @dataclass(frozen=True)
@@ -89,6 +94,18 @@ def compile_table(table: list[Entry]) -> dict[str, _Compiled]:
     return entries
 
 
+_SENTENCE_MARK = regex.compile(r"[。；！？!?;]")
+_YEAR_IN_TEXT = regex.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
+
+
+def _past_year_in_sentence(text: str, at: int, since: int) -> bool:
+    """Does the sentence around ``at`` name a year before ``since`` (it tells of the past)?"""
+    start = max((m.end() for m in _SENTENCE_MARK.finditer(text, 0, at)), default=0)
+    end_match = _SENTENCE_MARK.search(text, at)
+    end = end_match.start() if end_match else len(text)
+    return any(int(y) < since for y in _YEAR_IN_TEXT.findall(text[start:end]))
+
+
 def inside_exception(text: str, start: int, exceptions: tuple[tuple[str, tuple[int, ...]], ...]) -> bool:
     for word, offsets in exceptions:
         for k in offsets:
@@ -108,6 +125,8 @@ class SubstitutionKind(Kind):
     def setup(self) -> None:
         self.entries = compile_table(self.p.table)
         self.pattern = compile_words(self.entries)
+        self.unless_before = _context_pattern(self.p.unless_before, before=True)
+        self.unless_after = _context_pattern(self.p.unless_after, before=False)
 
     def check(self, para: Paragraph, ctx: Context) -> None:
         text = para.text
@@ -115,9 +134,23 @@ class SubstitutionKind(Kind):
         for m in self.pattern.finditer(text):
             c = self.entries[m.group()]
             since = c.entry.since
-            if since is not None and year is not None and year < since:
+            # A term outdated by a reform is wrong only in reports from after it: when the year cannot be
+            # told, saying "outdated" would claim what is not known.
+            if since is not None and (year is None or year < since):
+                continue
+            if (
+                since is not None
+                and self.p.historical_years
+                and _past_year_in_sentence(text, m.start(), since)
+            ):
                 continue
             if c.exceptions and inside_exception(text, m.start(), c.exceptions):
+                continue
+            if self.unless_before is not None and self.unless_before.search(
+                text, max(0, m.start() - _BEFORE_WINDOW), m.start()
+            ):
+                continue
+            if self.unless_after is not None and self.unless_after.match(text, m.end()):
                 continue
             if c.before is not None and not c.before.search(
                 text, max(0, m.start() - _BEFORE_WINDOW), m.start()

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from ..document import Paragraph
 from ..schema import param
-from ..textutil import is_han
+from ..textutil import is_han, is_word
 from . import Context, Kind, ParamError, register
 
 
@@ -58,8 +58,26 @@ class TraditionalKind(Kind):
                 (i, b) for i, (a, b) in enumerate(zip(text, converted, strict=True)) if a != b and is_han(a)
             )
         for i, b in pairs:
-            if text[i] not in self.allow_chars and not self._in_allowed_word(text, i):
-                ctx.hit(para, i, i + 1, fix=b, simplified=b)
+            if (
+                text[i] in self.allow_chars
+                or self._in_allowed_word(text, i)
+                or self._in_simplified_word(text, i)
+            ):
+                continue
+            ctx.hit(para, i, i + 1, fix=b, simplified=b)
+
+    def _in_simplified_word(self, text: str, i: int) -> bool:
+        """The character makes a simplified word with a neighbour that OpenCC leaves alone (覆盖).
+
+        OpenCC converts by phrases, so a phrase across a word boundary (一批|覆盖 read as 批覆 → 批复)
+        can change a character that is correct where it stands.
+        """
+        for a, b in ((i, i + 2), (i - 1, i + 1)):
+            if a >= 0 and b <= len(text):
+                word = text[a:b]
+                if is_word(word) and self.convert(word) == word:
+                    return True
+        return False
 
     def _by_char(self, text: str) -> Iterator[tuple[int, str]]:
         for i, a in enumerate(text):

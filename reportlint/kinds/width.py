@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import regex
 
 from ..document import Paragraph
+from ..model import Applicability
 from ..schema import param
 from ..textutil import is_cjk, is_han
 from . import Context, Kind, register
@@ -66,11 +67,21 @@ class HalfwidthPunctKind(Kind):
             if self._chinese_context(text, i, ch):
                 # 一.加强监督: after a Chinese heading numeral the mark is 、, not 。 (GB/T 15834 §4.5.3.3)
                 heading = ch in ".,，" and _CN_ORDINAL.fullmatch(text[:i]) is not None
-                ctx.hit(para, i, i + 1, fix="、" if heading else _FULL[ch])
+                if heading:
+                    ctx.hit(para, i, i + 1, fix="、")
+                elif ch == "," and _in_series(text, i):
+                    # 教育,医疗,养老等: items of a series take 、 — likely, not certain, so unsafe
+                    ctx.hit(
+                        para, i, i + 1, fix="、", applicability=Applicability.UNSAFE, fix_title="改为顿号"
+                    )
+                else:
+                    ctx.hit(para, i, i + 1, fix=_FULL[ch])
 
     @staticmethod
     def _chinese_context(text: str, i: int, ch: str) -> bool:
         before, after = _adjacent(text, i, -1), _adjacent(text, i, 1)
+        if ch == "?" and "?" in (before, after):
+            return False  # ?? in text copied from a web page is a lost character (a NBSP), not a mark
         if ch == "." and (before == "." or after == "."):
             return False  # an ellipsis written with dots is another rule's business
         if before.isascii() and before.isalnum() and after.isascii() and after.isalnum():
@@ -81,6 +92,21 @@ class HalfwidthPunctKind(Kind):
             return False  # a period after Latin text or a number belongs to it
         prev, nxt = _neighbour(text, i, -1), _neighbour(text, i, 1)
         return is_cjk(prev) or (is_cjk(nxt) and ch != ".") or (ch == "." and is_han(before) and not nxt)
+
+
+# Short items (1–6 Han characters, nothing else) separated by commas, the series closed by 等/和/及/、
+# or punctuation: 加强教育,医疗,养老等民生保障.
+_SERIES = regex.compile(
+    r"\p{Han}{1,6}(?:,\p{Han}{1,6}){2,}(?=等|和|及|与|、|[，。；）)]|$)|\p{Han}{1,6}(?:,\p{Han}{1,6})+(?=等)"
+)
+
+
+def _in_series(text: str, i: int) -> bool:
+    """Is the comma at ``i`` between items of a series of short words?"""
+    for m in _SERIES.finditer(text, max(0, i - 60), min(len(text), i + 60)):
+        if m.start() < i < m.end():
+            return True
+    return False
 
 
 def _paren_pairs(text: str) -> dict[int, bool]:
