@@ -7,6 +7,12 @@ True negatives: numbering restarting under a new 一、/二、 parent, after an 
 section title (今年工作的主要任务), after a second report pasted into the file (title and
 date line); sentences that begin with numerals (一年来, 两个多月来, 三十余名); 三是 as the
 correct next run-in item; long sequences (十、 → 十一、).
+
+False alarms met in real reports, each kept silent beside the error it must still find:
+an item whose text begins with a figure (7.4E级, 8.9610, 40.151件) read as a decimal; a
+restart after an unnumbered paragraph that introduces a group (…：, “X”即…, 五年来，我们…)
+or after a glossary heading; a numbered glossary line taken for web furniture; 八是PM2.5
+read as anything but 八是; an item that lost its dot (20“一带一路”) reported at itself.
 """
 
 from __future__ import annotations
@@ -280,6 +286,156 @@ def test_long_sequence_into_the_teens_stays_silent():
     numerals = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二"]
     text = doc(*(f"{n}、第{n}部分工作情况" for n in numerals))
     assert lint(text) == []
+
+
+# --- items whose text begins with a figure -----------------------------------------------------
+
+GLOSSARY = "名词解释"
+
+
+def test_item_text_beginning_with_a_figure_is_not_a_decimal():
+    text = doc(
+        "一、经济运行",
+        "1.地区生产总值增长6.5%。",
+        "2.5G基站：新建第五代移动通信基站一千二百个。",
+        "3.4E级：机场飞行区等级指标。",
+        "4.40件民生实事全部完成。",
+        "5.9610：跨境电商监管方式代码。",
+        "6.“厂货通”：推动加工贸易企业与电商平台合作。",
+    )
+    assert lint(text) == []
+
+
+def test_item_after_a_figure_item_still_reports_a_real_skip():
+    text = doc(
+        "一、经济运行",
+        "1.地区生产总值增长6.5%。",
+        "2.5G基站：新建第五代移动通信基站一千二百个。",
+        "4.“厂货通”：推动加工贸易企业与电商平台合作。",
+    )
+    assert found(text) == [(11, 1, "4.")]
+    [f] = lint(text)
+    assert "3." in f.message
+
+
+def test_a_decimal_that_is_not_the_next_number_stays_a_figure():
+    """4.5亿元 after item 1 is not item 4: it neither counts nor hides the skip to 3."""
+    text = doc(
+        "一、财政收支",
+        "1.一般公共预算收入增长8%。",
+        "4.5亿元用于教育投入，占比进一步提高。",
+        "3.民生支出占比达到七成。",
+    )
+    assert found(text) == [(11, 1, "3.")]
+
+
+def test_numbered_glossary_line_taken_for_web_furniture_still_counts():
+    text = doc(
+        GLOSSARY,
+        "1.智慧城市：充分运用信息技术提升城市管理水平。",
+        "2.政务APP：市民服务手机客户端。",
+        "3.织网工程：以信息化手段促进社会管理创新的机制。",
+    )
+    assert lint(text) == []
+
+
+# --- restarts after a paragraph that introduces a group ---------------------------------------
+
+
+def test_restart_after_a_paragraph_ending_in_a_colon_stays_silent():
+    text = doc(
+        "一、过去一年的工作",
+        "（一）经济稳中有进。地区生产总值增长百分之六。",
+        "（二）民生持续改善。新增城镇就业一万二千人。",
+        "今年重点抓好以下三个方面的工作：",
+        "（一）扩大有效投资。实施重点项目一百个。",
+        "（二）提振消费需求。举办消费促进活动二十场。",
+    )
+    assert lint(text) == []
+
+
+def test_restart_after_a_definition_paragraph_stays_silent():
+    text = doc(
+        "一、今年的主要任务",
+        "“两项行动”即开展城乡建设年行动和县域经济提质年行动。",
+        "（一）城乡建设年行动。建设和美乡村示范村十个。",
+        "（二）县域经济提质年行动。培育规模以上企业二十家。",
+        "“三条赛道”即科创平台、未来能源和绿色建材三条新赛道。",
+        "（一）探索科创平台新赛道。建成科技孵化器两家。",
+        "（二）布局未来能源新赛道。新增光伏装机十万千瓦。",
+        "（三）完善绿色建材新赛道。引进建材企业五家。",
+    )
+    assert lint(text) == []
+
+
+def test_restart_after_topic_sentences_stays_silent():
+    text = doc(
+        "五年来，我们坚持质量引领，综合实力持续增强。",
+        "1.经济保持较快增长。地区生产总值年均增长百分之八。",
+        "2.质量效益显著提升。一般公共预算收入翻了一番。",
+        "五年来，我们坚持创新驱动，现代产业体系逐步形成。",
+        "1.产业加快转型升级。累计淘汰落后产能企业三百家。",
+        "2.创新能力显著增强。拥有高新技术企业一百家。",
+    )
+    assert lint(text) == []
+
+
+def test_restart_after_an_ordinary_body_paragraph_is_still_reported():
+    text = doc(
+        "五年来，我们坚持质量引领，综合实力持续增强。",
+        "1.经济保持较快增长。地区生产总值年均增长百分之八。",
+        "2.质量效益显著提升。一般公共预算收入翻了一番。",
+        "同时，我们持续推进产业转型，现代产业体系逐步形成，累计淘汰落后产能企业三百家。",
+        "1.创新能力显著增强。拥有高新技术企业一百家。",
+    )
+    assert found(text) == [(13, 1, "1.")]
+
+
+def test_restart_in_a_glossary_after_its_heading_stays_silent():
+    text = doc(
+        "一、今年的主要任务",
+        "1.扩大有效投资。实施重点项目一百个。",
+        "2.提振消费需求。举办消费促进活动二十场。",
+        GLOSSARY,
+        "1.“两项行动”：城乡建设年行动和县域经济提质年行动。",
+        "2.“三条赛道”：科创平台、未来能源和绿色建材。",
+    )
+    assert lint(text) == []
+
+
+# --- an item that lost its dot, and run-in items beginning with Latin letters -------------------
+
+
+def test_item_without_its_dot_is_reported_at_itself():
+    text = doc(
+        GLOSSARY,
+        "18.四风：形式主义、官僚主义、享乐主义和奢靡之风。",
+        "19.健康城区：通过建设健康环境提升居民健康水平。",
+        "20“一带一路”：丝绸之路经济带和21世纪海上丝绸之路。",
+        "21.区块链：一种去中心化的互联网数据库技术。",
+    )
+    [f] = lint(text)
+    assert (f.line, f.column, text[f.start : f.end]) == (11, 1, "20")
+    assert "格式" in f.message and "“20.”" in f.message
+
+
+def test_figures_at_the_start_of_a_body_paragraph_are_not_a_lost_dot():
+    text = doc(
+        "1.新建学校十所。",
+        "2023年，全区新增学位八千个。",
+        "3.新增公园二十个。",
+    )
+    assert found(text) == [(9, 1, "3.")]
+
+
+def test_run_in_item_beginning_with_latin_letters_counts():
+    text = doc("全年重点抓好九件实事：七是新建学校十所；八是PM2.5平均浓度下降百分之五；九是新增公园二十个。")
+    assert lint(text) == []
+    skipped = doc(
+        "全年重点抓好十件实事：七是新建学校十所；八是PM2.5平均浓度下降百分之五；十是新增公园二十个。"
+    )
+    [f] = lint(skipped)
+    assert skipped[f.start : f.end] == "十是" and "九是" in f.message
 
 
 # --- CLI --------------------------------------------------------------------------------------

@@ -100,7 +100,7 @@ PHOTO_CREDIT = regex.compile(
 )
 # Headings of a glossary or an appendix: what follows restates or annotates the report.
 _APPENDIX = regex.compile(
-    r"^(?:[【\[]\s*)?(?:附件|附录|附表|附[:：]|注释|名词解释|名词注释|术语注释|短语说明|有关名词解释)|(?:名词解释|名词注释|术语注释|短语说明|名词、术语注释)[】\]]?$"
+    r"^(?:[【\[※]\s*)?(?:附件|附录|附表|附[:：]|注释|名词解释|名词注释|术语注释|短语说明|有关名词解释)|(?:名词解释|名词注释|术语注释|短语说明|名词、术语注释)[】\]※]?$"
 )
 _LINK_LISTS = regex.compile(
     r"^(?:相关报道|相关链接|相关新闻|相关阅读|延伸阅读|推荐阅读|本栏最新|热点推荐|热门文章|分享到)"

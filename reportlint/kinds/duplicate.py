@@ -5,15 +5,27 @@ by a sample of its character shingles (chosen by their characters, so every
 process samples alike),
 so only paragraphs that share many shingles are compared with rapidfuzz, and
 shingles common to very many paragraphs (set phrases) are not indexed at all.
-Title, heading, date and signature lines are formulaic and are left out.
+Title, heading, date and signature lines are formulaic and are left out, and so is
+web-page furniture (the site's excerpt of the opening is not a second copy of it).
+
+A glossary entry or a table row restates the body on purpose: it is compared with
+the body for an exact copy only, otherwise glossary entries only with glossary
+entries and table rows with table rows (a glossary pasted twice is still found), and
+no passage inside one is reported. A passage shared by two
+different paragraphs is a paste only when it makes up most of the shorter one or
+holds at least two whole sentences of both; a long formula two paragraphs share
+(以习近平新时代中国特色社会主义思想为指导，…) is not. A run of consecutive paragraphs
+copied from a run of earlier ones is one finding over the whole copied block.
 """
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
+import regex
 from rapidfuzz import fuzz
 
 from ..analysis import Role
@@ -22,9 +34,14 @@ from ..model import Applicability
 from ..schema import param
 from . import Context, Kind, register
 
-_SKIP_ROLES = {Role.TITLE, Role.SECTION, Role.DATELINE, Role.SIGNATURE, Role.SALUTATION}
+_SKIP_ROLES = {Role.TITLE, Role.SECTION, Role.DATELINE, Role.SIGNATURE, Role.SALUTATION, Role.NOISE}
+# Paragraphs that restate the body on purpose: compared with the body for exact copies only.
+_RESTATING = (Role.GLOSSARY, Role.TABLE)
 _SAMPLE = 4  # keep one shingle in four
 _COMMON = 64  # a shingle in more paragraphs than this is a set phrase
+_COVERAGE = 0.75  # a shared passage is a paste when it is this much of the shorter paragraph…
+_SENTENCES = 2  # …or holds this many whole sentences of both paragraphs
+_SENTENCE_END = regex.compile(r"[。！？；!?;]")
 
 
 def _longest_run(norm: str, k: int, other: set[str]) -> int:
@@ -45,6 +62,27 @@ def _normalise(text: str) -> tuple[str, list[int]]:
     """Letters and digits only, with each kept character's index in the original."""
     kept = [(i, ch) for i, ch in enumerate(text) if ch.isalnum()]
     return "".join(ch for _, ch in kept), [i for i, _ in kept]
+
+
+def _whole_sentences(text: str, mapping: list[int], a: int, b: int) -> int:
+    """How many sentences of ``text`` lie wholly in ``[a, b)`` of its normalised form."""
+    count = 0
+    begin = 0  # normalised index where the current sentence starts
+    for m in _SENTENCE_END.finditer(text):
+        end = bisect.bisect_left(mapping, m.start())
+        if end > begin and a <= begin and end <= b:
+            count += 1
+        begin = end
+    return count
+
+
+@dataclass(frozen=True)
+class _Copy:
+    """Paragraph ``i`` repeats the earlier paragraph ``first`` as a whole (``score`` 100: exactly)."""
+
+    i: int
+    first: int
+    score: int
 
 
 @dataclass(frozen=True)
@@ -70,9 +108,11 @@ class DuplicateKind(Kind):
         min_chars, passage = self.p.min_chars, self.p.passage_chars
         infos = ctx.analysis.roles
         exact: dict[str, int] = {}
-        index: dict[str, list[int]] = {}
+        # Body text, glossary entries and table rows are indexed apart.
+        indexes: dict[Role, dict[str, list[int]]] = {}
         norms: dict[int, tuple[str, list[int]]] = {}
         shingle_sets: dict[int, set[str]] = {}
+        copies: list[_Copy] = []
         for para, info in zip(doc.paragraphs, infos, strict=True):
             if info.role in _SKIP_ROLES:
                 continue
@@ -83,9 +123,11 @@ class DuplicateKind(Kind):
             norms[i] = (norm, mapping)
             first = exact.get(norm)
             if first is not None:
-                self._whole(doc, ctx, i, first, 100)
+                copies.append(_Copy(i, first, 100))
                 continue
             exact[norm] = i
+            group = info.role if info.role in _RESTATING else Role.BODY
+            index = indexes.setdefault(group, {})
             shingles = {norm[j : j + k] for j in range(len(norm) - k + 1)}
             shingle_sets[i] = shingles
             # sorted: ties in most_common() then rank the same in every process
@@ -106,10 +148,10 @@ class DuplicateKind(Kind):
                 if abs(len(norm) - len(other)) <= small * 0.25:
                     score = fuzz.ratio(norm, other)
                     if score >= threshold:
-                        self._whole(doc, ctx, i, j, round(score))
+                        copies.append(_Copy(i, j, round(score)))
                         reported = True
                         break
-            if not reported:
+            if not reported and group == Role.BODY:
                 # A shared passage of ``passage`` characters shares about (passage - k + 1) / _SAMPLE
                 # sampled shingles; ask for most of them before paying for a longest-match search.
                 needed = max(3, int((passage - k + 1) / _SAMPLE * 0.6))
@@ -118,17 +160,25 @@ class DuplicateKind(Kind):
                         break
                     if _longest_run(norm, k, shingle_sets[j]) + k - 1 < passage:
                         continue  # the shared shingles are scattered set phrases, not one passage
-                    if self._passage(doc, ctx, i, j, norm, mapping, norms[j][0], passage):
+                    if self._passage(doc, ctx, i, j, norms, passage):
                         break
             for h in sampled:
                 index.setdefault(h, []).append(i)
+        for block in _blocks(doc, copies):
+            self._whole(doc, ctx, block)
 
     @staticmethod
-    def _whole(doc: Document, ctx: Context, i: int, first: int, score: int) -> None:
-        para, orig = doc.paragraphs[i], doc.paragraphs[first]
-        # The fix removes the copy together with the line breaks up to the next paragraph.
-        following = doc.paragraphs[i + 1].start if i + 1 < len(doc.paragraphs) else len(doc.text)
-        end = following if following > para.end else para.end
+    def _whole(doc: Document, ctx: Context, block: list[_Copy]) -> None:
+        """One finding over a run of copies; the fix removes them together with their line breaks."""
+        first, last = block[0], block[-1]
+        para, end_para = doc.paragraphs[first.i], doc.paragraphs[last.i]
+        following = doc.paragraphs[last.i + 1].start if last.i + 1 < len(doc.paragraphs) else len(doc.text)
+        end = following if following > end_para.end else end_para.end
+        orig, orig_end = doc.paragraphs[first.first], doc.paragraphs[last.first]
+        where = ctx.where(orig.start)
+        if last.first != first.first:
+            where = f"{where}至{ctx.where(orig_end.start)}"
+        score = min(c.score for c in block)
         ctx.hit(
             None,
             para.start,
@@ -137,19 +187,26 @@ class DuplicateKind(Kind):
             fix="",
             applicability=Applicability.UNSAFE,
             fix_title="删除重复的段落",
-            related=[(orig.start, orig.end)],
-            where=ctx.where(orig.start),
+            related=[(orig.start, orig_end.end)],
+            where=where,
             score=score,
         )
 
     @staticmethod
     def _passage(
-        doc: Document, ctx: Context, i: int, j: int, norm: str, mapping: list[int], other: str, passage: int
+        doc: Document, ctx: Context, i: int, j: int, norms: dict[int, tuple[str, list[int]]], passage: int
     ) -> bool:
+        (norm, mapping), (other, other_mapping) = norms[i], norms[j]
         m = SequenceMatcher(None, norm, other, autojunk=False).find_longest_match(0, len(norm), 0, len(other))
         if m.size < passage:
             return False
         para, orig = doc.paragraphs[i], doc.paragraphs[j]
+        # Most of the shorter paragraph, or whole sentences of both: a paste, not a shared formula.
+        if m.size < _COVERAGE * min(len(norm), len(other)) and (
+            _whole_sentences(para.text, mapping, m.a, m.a + m.size) < _SENTENCES
+            or _whole_sentences(orig.text, other_mapping, m.b, m.b + m.size) < _SENTENCES
+        ):
+            return False
         start = mapping[m.a]
         end = mapping[m.a + m.size - 1] + 1
         ctx.hit(
@@ -162,3 +219,30 @@ class DuplicateKind(Kind):
             size=m.size,
         )
         return True
+
+
+def _blocks(doc: Document, copies: list[_Copy]) -> list[list[_Copy]]:
+    """Copies grouped into runs: paragraphs i, i+1, … repeating first, first+1, … in the same order.
+
+    Paragraphs between two copies that were not compared (too short: a heading, 名词解释) belong
+    to the run when they equal their counterparts too. The copied run lies wholly before its copy.
+    """
+    blocks: list[list[_Copy]] = []
+    for c in sorted(copies, key=lambda c: c.i):
+        if blocks:
+            block = blocks[-1]
+            prev = block[-1]
+            step = c.i - prev.i
+            if (
+                c.first - prev.first == step
+                and c.first < block[0].i
+                and all(_same(doc, prev.i + t, prev.first + t) for t in range(1, step))
+            ):
+                block.append(c)
+                continue
+        blocks.append([c])
+    return blocks
+
+
+def _same(doc: Document, a: int, b: int) -> bool:
+    return _normalise(doc.paragraphs[a].text)[0] == _normalise(doc.paragraphs[b].text)[0]
