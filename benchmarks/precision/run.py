@@ -60,7 +60,7 @@ def lint_corpus(folder: Path, year: int | None) -> tuple[dict[str, list], int, f
 
 
 def matches(row: dict[str, str], found: list) -> bool:
-    """A finding of the row's category that starts on its line and overlaps its span."""
+    """A finding of the row's category that starts on its line and overlaps its span, or spans its line."""
     line, col = int(row["line"]), int(row["column"])
     end = (int(row.get("end_line") or line), int(row.get("end_column") or col + 1))
     end = max(end, (line, col + 1))

@@ -115,16 +115,19 @@ class Info:
     number: str | None = None
 
 
-# What may follow a finished sentence at the end of a paragraph: a labelled field of a task list
-# (…建成开学。牵头单位：区教育局), a page reference of a glossary (…金融服务。(见第2页)), invisible marks.
+# An item of a task list ends with a labelled field: …建成开学。牵头单位：区教育局
+_FIELD = regex.compile(r"(?:牵头|责任|配合|主责|协办|承办|实施|完成)(?:单位|部门)[:：][^。！？]*$")
+# What may follow a finished sentence: a glossary's page reference (…金融服务。(见第2页)), invisible marks.
 _TRAILER = regex.compile(
-    r"(?:(?<=[。！？；])\s*(?:(?:牵头|责任|配合|主责|协办|承办|实施|完成)(?:单位|部门)[:：][^。！？]*"
-    r"|[（(]见第?\s*\d+\s*页[）)])|[\u200b-\u200d\ufeff\ue000-\uf8ff\s]+)$"
+    r"(?:(?<=[。！？；])\s*[（(]见第?\s*\d+\s*页[）)]|[\u200b-\u200d\ufeff\ue000-\uf8ff\s]+)$"
 )
 
 
 def ends_sentence(text: str) -> bool:
-    t = _TRAILER.sub("", text.rstrip())
+    t = text.rstrip()
+    if _FIELD.search(t):
+        return True
+    t = _TRAILER.sub("", t)
     while t and t[-1] in _CLOSERS:
         t = t[:-1]
     return bool(t) and (t[-1] in _END or t.endswith("……"))

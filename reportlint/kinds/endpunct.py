@@ -39,7 +39,11 @@ class EndPunctKind(Kind):
         if para.index in ctx.analysis.broken or ends_sentence(text):
             return
         # a glossary entry written as a sentence (not a bare headword) ends like one
-        glossary = role == Role.GLOSSARY and ("。" in text or "，" in text)
+        info = ctx.analysis.role(para)
+        # (a numbered short line with a comma is a heading of an appendix list, not an entry)
+        glossary = role == Role.GLOSSARY and (
+            "。" in text or ("，" in text and (info.level is None or n > 30))
+        )
         if role == Role.BODY or glossary or (role == Role.HEADING and "。" in text):
             if text[-1] in "，,、":
                 ctx.hit(para, n - 1, n, case="comma", fix="。", fix_title="改为句号")
