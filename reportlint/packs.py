@@ -144,6 +144,7 @@ class Pack:
     description: str
     path: Path
     rules: list[Rule]
+    categories: list[str] = field(default_factory=list)  # categories the pack adds to the fixed ones
 
 
 def builtin_pack_dir() -> Path:
@@ -219,7 +220,12 @@ def _parse_pack(path: Path) -> Pack:
         seen.add(rule.id)
         rules.append(rule)
     return Pack(
-        name=name, version=data["version"], description=str(data["description"]), path=path, rules=rules
+        name=name,
+        version=data["version"],
+        description=str(data["description"]),
+        path=path,
+        rules=rules,
+        categories=list(extra),
     )
 
 

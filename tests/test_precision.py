@@ -267,6 +267,7 @@ ERROR_CATEGORIES = {
     "traditional-char",
     "repeated-char",
     "duplicate-paragraph",
+    "number-usage",  # 二0二四年: a digit inside a Chinese numeral
 }
 
 

@@ -35,6 +35,8 @@ class Group:
     labels: list[str] | None = param(None, "提示语中各写法的显示形式（forms 是正则时用）")
     source: str = param("", "依据")
     since: int | None = param(None, "规范写法自哪一年起施行；更早的报告不报告", min=1949, max=2100)
+    minority_only: bool = param(False, "只在不规范写法是文中少数时报告（全文统一用另一种写法时不报）")
+    translate: dict[str, str] = param({}, "逐字替换表：修正为把不规范写法逐字替换（全角数字→半角）")
 
 
 @dataclass(frozen=True)
@@ -85,9 +87,12 @@ class ConsistencyKind(Kind):
             keep = standard if standard is not None and standard in used else None
             if keep is None:
                 keep = max(used, key=lambda i: (len(found[i]), -i))
+            elif group.minority_only and any(len(found[i]) >= len(found[keep]) for i in used if i != keep):
+                continue  # the document writes the other form throughout: a house style, not a slip
             first_para, first = found[keep][0]
             other = (first_para.start + first.start(), first_para.start + first.end())
-            fixable = keep == standard and "\\" not in labels[keep]
+            fixable = keep == standard and "\\" not in labels[keep] and not group.translate
+            table = str.maketrans(group.translate) if group.translate else None
             for i in used:
                 if i == keep:
                     continue
@@ -97,7 +102,11 @@ class ConsistencyKind(Kind):
                         m.start(),
                         m.end(),
                         case="nonstandard" if keep == standard else "minority",
-                        fix=labels[keep] if fixable else None,
+                        fix=labels[keep]
+                        if fixable
+                        else m.group().translate(table)
+                        if table and keep == standard
+                        else None,
                         related=[other],
                         where=ctx.where(other[0]),
                         standard=labels[keep],

@@ -23,6 +23,7 @@ class PatternParams:
     ignorecase: bool = param(False, "不区分大小写")
     report: str | None = param(None, "只报告这个命名分组的范围（默认：整个匹配）")
     replacement: str | None = param(None, "修正模板（可用 \\g<分组名>）；不设则不提供修正")
+    translate: dict[str, str] = param({}, "逐字替换表（全角数字→半角等）：修正为把报告的文字逐字替换后的结果")
 
 
 @register
@@ -39,6 +40,11 @@ class PatternKind(Kind):
         return {"default": frozenset(groups)}
 
     def setup(self) -> None:
+        if any(len(k) != 1 for k in self.p.translate):
+            raise ParamError("translate 的每个键都必须是单个字符")
+        if self.p.translate and self.p.replacement is not None:
+            raise ParamError("replacement 和 translate 只能设一个")
+        self.table = str.maketrans(self.p.translate) if self.p.translate else None
         flags = regex.V1 | (regex.IGNORECASE if self.p.ignorecase else 0)
         self.compiled = [regex.compile(source, flags) for source in self.p.patterns]
         for source, pattern in zip(self.p.patterns, self.compiled, strict=True):
@@ -62,5 +68,10 @@ class PatternKind(Kind):
                 if start < 0 or start == end:
                     continue
                 variables = {k: v for k, v in m.groupdict().items() if v is not None}
-                replacement = m.expand(template) if template is not None else None
+                if template is not None:
+                    replacement = m.expand(template)
+                elif self.table is not None:
+                    replacement = text[start:end].translate(self.table)
+                else:
+                    replacement = None
                 ctx.hit(para, start, end, fix=replacement, values=variables)
