@@ -38,3 +38,17 @@ def is_word(word: str) -> bool:
 def pos_tag(char: str) -> str:
     """jieba's part-of-speech tag for a one-character word ('' when unknown)."""
     return words().tags.get(char, "")
+
+
+def on_word_boundaries(text: str, start: int, end: int) -> bool:
+    """Do ``start`` and ``end`` fall on word boundaries of the segmented text around them?
+
+    A word-list entry found inside other words (完成|份额 holds 成份) is not the entry.
+    """
+    lo, hi = max(0, start - 8), min(len(text), end + 8)
+    cuts = {lo}
+    pos = lo
+    for token in segment(text[lo:hi]):
+        pos += len(token)
+        cuts.add(pos)
+    return start in cuts and end in cuts

@@ -18,6 +18,7 @@ import regex
 
 from ..document import Document, Paragraph
 from ..schema import param
+from ..textutil import on_word_boundaries
 from . import Context, Kind, ParamError, register
 
 # Only ordinal names are compared (区x次党代会, 区x届人大): a blank count (x人次, x件) filled with
@@ -43,6 +44,7 @@ class Group:
 class ConsistencyParams:
     groups: list[Group] = param([], "术语组：{forms, standard, labels, source, since}")
     placeholders: bool = param(False, "同一处内容一处已填写、一处仍为占位符时报告")
+    boundaries: bool = param(False, "只数词边界上的写法（分词后首尾都是词的边界：串联|接通 中的“联接”不算）")
 
 
 @register
@@ -80,7 +82,15 @@ class ConsistencyKind(Kind):
                 and ctx.year < group.since
             ):
                 continue
-            found = [[(para, m) for para in doc.paragraphs for m in f.finditer(para.text)] for f in forms]
+            found = [
+                [
+                    (para, m)
+                    for para in ctx.analysis.text
+                    for m in f.finditer(para.text)
+                    if not self.p.boundaries or on_word_boundaries(para.text, m.start(), m.end())
+                ]
+                for f in forms
+            ]
             used = [i for i, occ in enumerate(found) if occ]
             if len(used) < 2:
                 continue

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import ahocorasick_rs
 import regex
 
 from ..document import Paragraph
 from ..model import Applicability
 from ..schema import param
+from ..textutil import on_word_boundaries
 from . import Context, Kind, ParamError, register
-from ._trie import compile_words
 
 # How far before a word a ``context.before`` pattern may reach.
 _BEFORE_WINDOW = 12
@@ -47,6 +48,9 @@ class SubstitutionParams:
     )
     unless_before: str | None = param(None, "紧挨在前面时不报告（正则表达式，对整个词表）", regex_=True)
     unless_after: str | None = param(None, "紧跟在后面时不报告（正则表达式，对整个词表）", regex_=True)
+    boundaries: bool = param(
+        False, "只在词的边界上报告（分词后，匹配的首尾都是词的边界：完成|份额 中的“成份”不报）"
+    )
     historical_years: bool = param(
         False, "带 since 的词条：同一句中出现早于 since 的年份（讲的是过去）时不报告"
     )
@@ -124,44 +128,44 @@ class SubstitutionKind(Kind):
 
     def setup(self) -> None:
         self.entries = compile_table(self.p.table)
-        self.pattern = compile_words(self.entries)
+        # Aho-Corasick, leftmost-longest: one pass over a paragraph whatever the size of the table
+        self.words = list(self.entries)
+        self.matcher = ahocorasick_rs.AhoCorasick(
+            self.words, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest
+        )
         self.unless_before = _context_pattern(self.p.unless_before, before=True)
         self.unless_after = _context_pattern(self.p.unless_after, before=False)
 
     def check(self, para: Paragraph, ctx: Context) -> None:
         text = para.text
         year = ctx.year
-        for m in self.pattern.finditer(text):
-            c = self.entries[m.group()]
+        for k, start, end in self.matcher.find_matches_as_indexes(text):
+            c = self.entries[self.words[k]]
             since = c.entry.since
             # A term outdated by a reform is wrong only in reports from after it: when the year cannot be
             # told, saying "outdated" would claim what is not known.
             if since is not None and (year is None or year < since):
                 continue
-            if (
-                since is not None
-                and self.p.historical_years
-                and _past_year_in_sentence(text, m.start(), since)
-            ):
+            if since is not None and self.p.historical_years and _past_year_in_sentence(text, start, since):
                 continue
-            if c.exceptions and inside_exception(text, m.start(), c.exceptions):
+            if c.exceptions and inside_exception(text, start, c.exceptions):
                 continue
             if self.unless_before is not None and self.unless_before.search(
-                text, max(0, m.start() - _BEFORE_WINDOW), m.start()
+                text, max(0, start - _BEFORE_WINDOW), start
             ):
                 continue
-            if self.unless_after is not None and self.unless_after.match(text, m.end()):
+            if self.unless_after is not None and self.unless_after.match(text, end):
                 continue
-            if c.before is not None and not c.before.search(
-                text, max(0, m.start() - _BEFORE_WINDOW), m.start()
-            ):
+            if self.p.boundaries and not on_word_boundaries(text, start, end):
                 continue
-            if c.after is not None and not c.after.match(text, m.end()):
+            if c.before is not None and not c.before.search(text, max(0, start - _BEFORE_WINDOW), start):
+                continue
+            if c.after is not None and not c.after.match(text, end):
                 continue
             ctx.hit(
                 para,
-                m.start(),
-                m.end(),
+                start,
+                end,
                 fix=c.right[0],
                 applicability=Applicability.SAFE if len(c.right) == 1 else Applicability.UNSAFE,
                 replacement="”或“".join(c.right),
