@@ -58,10 +58,17 @@ def _longest_run(norm: str, k: int, other: set[str]) -> int:
     return best
 
 
-def _normalise(text: str) -> tuple[str, list[int]]:
-    """Letters and digits only, with each kept character's index in the original."""
-    kept = [(i, ch) for i, ch in enumerate(text) if ch.isalnum()]
-    return "".join(ch for _, ch in kept), [i for i, _ in kept]
+_NOT_ALNUM = regex.compile(r"[^\p{L}\p{N}]+")
+
+
+def _normalise(text: str) -> str:
+    """Letters and digits only: punctuation and spacing do not make two paragraphs different."""
+    return _NOT_ALNUM.sub("", text)
+
+
+def _mapping(text: str) -> list[int]:
+    """Each kept character's index in ``text`` (worked out only for a passage being reported)."""
+    return [i for i, ch in enumerate(text) if not _NOT_ALNUM.match(ch)]
 
 
 def _whole_sentences(text: str, mapping: list[int], a: int, b: int) -> int:
@@ -110,17 +117,17 @@ class DuplicateKind(Kind):
         exact: dict[str, int] = {}
         # Body text, glossary entries and table rows are indexed apart.
         indexes: dict[Role, dict[str, list[int]]] = {}
-        norms: dict[int, tuple[str, list[int]]] = {}
+        norms: dict[int, str] = {}
         shingle_sets: dict[int, set[str]] = {}
         copies: list[_Copy] = []
         for para, info in zip(doc.paragraphs, infos, strict=True):
             if info.role in _SKIP_ROLES:
                 continue
-            norm, mapping = _normalise(para.text)
+            norm = _normalise(para.text)
             if len(norm) < min_chars:
                 continue
             i = para.index
-            norms[i] = (norm, mapping)
+            norms[i] = norm
             first = exact.get(norm)
             if first is not None:
                 copies.append(_Copy(i, first, 100))
@@ -128,11 +135,17 @@ class DuplicateKind(Kind):
             exact[norm] = i
             group = info.role if info.role in _RESTATING else Role.BODY
             index = indexes.setdefault(group, {})
-            shingles = {norm[j : j + k] for j in range(len(norm) - k + 1)}
-            shingle_sets[i] = shingles
+            # A shingle is sampled by its own characters (so every copy samples alike), decided from
+            # code points computed once, without building the shingles that are not kept.
+            v = [ord(c) for c in norm]
+            mid, last = k // 2, k - 1
             # sorted: ties in most_common() then rank the same in every process
             sampled = sorted(
-                h for h in shingles if (ord(h[0]) + 3 * ord(h[k // 2]) + 7 * ord(h[-1])) % _SAMPLE == 0
+                {
+                    norm[j : j + k]
+                    for j in range(len(norm) - k + 1)
+                    if (v[j] + 3 * v[j + mid] + 7 * v[j + last]) % _SAMPLE == 0
+                }
             )
             shared: Counter[int] = Counter()  # paragraph index -> sampled shingles in common
             for h in sampled:
@@ -141,7 +154,7 @@ class DuplicateKind(Kind):
                     shared.update(posting)
             reported = False
             for j, count in shared.most_common(8):
-                other = norms[j][0]
+                other = norms[j]
                 small = min(len(norm), len(other))
                 if count * _SAMPLE * 2 < small * 0.5:
                     break  # fewer shared shingles than a near duplicate could have
@@ -158,7 +171,13 @@ class DuplicateKind(Kind):
                 for j, count in shared.most_common(3):
                     if count < needed:
                         break
-                    if _longest_run(norm, k, shingle_sets[j]) + k - 1 < passage:
+                    other_set = shingle_sets.get(j)
+                    if other_set is None:  # built only for the few candidates that get this far
+                        other_norm = norms[j]
+                        other_set = shingle_sets[j] = {
+                            other_norm[x : x + k] for x in range(len(other_norm) - k + 1)
+                        }
+                    if _longest_run(norm, k, other_set) + k - 1 < passage:
                         continue  # the shared shingles are scattered set phrases, not one passage
                     if self._passage(doc, ctx, i, j, norms, passage):
                         break
@@ -193,14 +212,13 @@ class DuplicateKind(Kind):
         )
 
     @staticmethod
-    def _passage(
-        doc: Document, ctx: Context, i: int, j: int, norms: dict[int, tuple[str, list[int]]], passage: int
-    ) -> bool:
-        (norm, mapping), (other, other_mapping) = norms[i], norms[j]
+    def _passage(doc: Document, ctx: Context, i: int, j: int, norms: dict[int, str], passage: int) -> bool:
+        norm, other = norms[i], norms[j]
         m = SequenceMatcher(None, norm, other, autojunk=False).find_longest_match(0, len(norm), 0, len(other))
         if m.size < passage:
             return False
         para, orig = doc.paragraphs[i], doc.paragraphs[j]
+        mapping, other_mapping = _mapping(para.text), _mapping(orig.text)
         # Most of the shorter paragraph, or whole sentences of both: a paste, not a shared formula.
         if m.size < _COVERAGE * min(len(norm), len(other)) and (
             _whole_sentences(para.text, mapping, m.a, m.a + m.size) < _SENTENCES
@@ -245,4 +263,4 @@ def _blocks(doc: Document, copies: list[_Copy]) -> list[list[_Copy]]:
 
 
 def _same(doc: Document, a: int, b: int) -> bool:
-    return _normalise(doc.paragraphs[a].text)[0] == _normalise(doc.paragraphs[b].text)[0]
+    return _normalise(doc.paragraphs[a].text) == _normalise(doc.paragraphs[b].text)
