@@ -17,6 +17,7 @@ from .roles import FOOTER_TAIL, PHOTO_CREDIT, Info, Role, classify
 
 __all__ = ["Analysis", "Break", "Info", "Role", "detect_year"]
 
+_FOOTER_WORD = regex.compile(r"数\s*据\s*网|本站|公众号|来源[:：]")
 _YEAR = r"((?:19|20)\d{2})"
 # ——2024年1月29日在某区第十届人民代表大会第三次会议上
 _DATE_LINE = regex.compile(rf"{_YEAR}年\d{{1,2}}月\d{{1,2}}日(?:在|上午|下午|\s*[）)]?$)")
@@ -111,7 +112,14 @@ class Analysis:
             if info.role == Role.NOISE:
                 spans.append((p.start, p.end))
             else:
-                m = PHOTO_CREDIT.search(p.text) if "摄" in p.text[-3:] else FOOTER_TAIL.search(p.text)
+                # both sit at the very end of a paragraph: only its tail is searched
+                tail = max(0, len(p.text) - 80)
+                if "摄" in p.text[-3:]:
+                    m = PHOTO_CREDIT.search(p.text, tail)
+                elif _FOOTER_WORD.search(p.text, tail):
+                    m = FOOTER_TAIL.search(p.text, tail)
+                else:
+                    m = None
                 if m:
                     spans.append((p.start + m.start(), p.end))
         return spans

@@ -31,6 +31,7 @@ _WORD = regex.compile(
 # An English gloss of a Chinese term: （英文：Fintech）, （英语：Nature）, “EPC”是Engineering…的缩写
 _GLOSS = regex.compile(r"(?:英文|英语|英文名|英文简称|英文缩写|全称|缩写|简称|即)[:：]?\s*[“\"]?\s*$")
 _SPACES = " \u3000\u00a0"
+_LOWER = regex.compile(r"[a-z]")
 
 
 @dataclass(frozen=True)
@@ -56,7 +57,7 @@ class StrayLatinKind(Kind):
     def check(self, para: Paragraph, ctx: Context) -> None:
         window = self.p.window
         text = para.text
-        if not any("a" <= ch <= "z" for ch in text):
+        if not _LOWER.search(text):  # a C-speed test before any work in Python
             return
         for m in _WORD.finditer(text):
             word = m.group()

@@ -28,6 +28,7 @@ from ..schema import param
 from . import Context, Kind, register
 
 _DEFAULT_PAIRS = ["“”", "‘’", "《》", "（）", "()", "【】", "〔〕", "〈〉", "「」", "『』"]
+_SINGLE_QUOTES = regex.compile(r"[’‘]")
 _FAMILY = {"(": "（", ")": "）"}
 # A double quote closed by a single one and the reverse: the closer that was meant.
 _MEANT = {("“", "’"): "”", ("‘", "”"): "’"}
@@ -72,18 +73,20 @@ class PairsKind(Kind):
             self.openers.add(pair[0])
             self.closers.add(pair[1])
         self.marks = self.openers | self.closers
+        self.any_mark = regex.compile("[" + "".join(regex.escape(m) for m in sorted(self.marks)) + "]")
 
     def _name(self, mark: str) -> str:
         return self.p.names.get(mark, mark)
 
     def check(self, para: Paragraph, ctx: Context) -> None:
         text = para.text
-        if not any(ch in self.marks for ch in text):
+        if not self.any_mark.search(text):  # a C-speed test before the scan in Python
             return
         skip = self._not_marks(text)
         stack: list[tuple[str, int]] = []
         unopened: list[tuple[int, str]] = []  # (position, the opener it wants)
-        for i, ch in enumerate(text):
+        for mark in self.any_mark.finditer(text):
+            i, ch = mark.start(), mark.group()
             if i in skip:
                 continue
             if ch in self.openers:
@@ -140,8 +143,9 @@ class PairsKind(Kind):
     def _not_marks(self, text: str) -> set[int]:
         """Positions of characters that look like marks but are not half of a pair."""
         skip: set[int] = set()
-        for i, ch in enumerate(text):
-            if ch in "’‘" and 0 < i < len(text) - 1 and _latin(text[i - 1]) and _latin(text[i + 1]):
+        for m in _SINGLE_QUOTES.finditer(text):
+            i = m.start()
+            if 0 < i < len(text) - 1 and _latin(text[i - 1]) and _latin(text[i + 1]):
                 skip.add(i)  # Women’s, O’Neill
         if "《《" in text or "》》" in text:
             for m in regex.finditer(r"《{2,}|》{2,}", text):

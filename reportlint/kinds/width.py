@@ -21,6 +21,7 @@ from . import Context, Kind, register
 
 _FULL = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？", ".": "。", "(": "（", ")": "）"}
 _SPACES = " \t\u3000\u00a0"
+_PARENS = regex.compile(r"[()]")
 _CN_ORDINAL = regex.compile(r"[一二三四五六七八九十]{1,3}")
 
 
@@ -50,16 +51,16 @@ class HalfwidthPunctKind(Kind):
 
     def setup(self) -> None:
         self.marks = set(self.p.marks)
+        self.any_mark = regex.compile("[" + regex.escape(self.p.marks) + "]")
 
     def check(self, para: Paragraph, ctx: Context) -> None:
         marks = self.marks
         text = para.text
-        if not any(ch in marks for ch in text):
+        if not self.any_mark.search(text):  # a C-speed test before the scan in Python
             return
         parens = _paren_pairs(text) if ("(" in marks or ")" in marks) else {}
-        for i, ch in enumerate(text):
-            if ch not in marks:
-                continue
+        for m in self.any_mark.finditer(text):
+            i, ch = m.start(), m.group()
             if ch in "()":
                 if parens.get(i):
                     ctx.hit(para, i, i + 1, fix=_FULL[ch])
@@ -113,7 +114,8 @@ def _paren_pairs(text: str) -> dict[int, bool]:
     """For every half-width bracket: is it in Chinese context? Pairs decide together."""
     result: dict[int, bool] = {}
     stack: list[int] = []
-    for i, ch in enumerate(text):
+    for m in _PARENS.finditer(text):
+        i, ch = m.start(), m.group()
         if ch == "(":
             stack.append(i)
         elif ch == ")":
