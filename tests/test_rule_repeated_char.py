@@ -190,6 +190,7 @@ def test_character_doubled_inside_a_word_is_flagged_and_fixed(text, word, extra)
         pytest.param("社区开设尤克里里兴趣班，加强监监督检查。", "监监", id="尤克里里"),
         pytest.param("为群众提供“歇歇脚、喝喝水、热热饭”服务，推动经济发展展。", "展展", id="喝喝水、热热饭"),
         pytest.param("海风习习，游人如织，旅游经经济持续升温。", "经经", id="海风习习"),
+        pytest.param("在海边听得到海浪声声，推动经济发展展。", "展展", id="海浪声声"),
         pytest.param("发展速度大大提速，国民经经济稳定增长。", "经经", id="大大提速"),
         pytest.param("创作歌剧《柳柳州》，推动文化事业发展展。", "展展", id="《柳柳州》"),
         # personal names

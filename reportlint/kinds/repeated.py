@@ -197,8 +197,6 @@ def _lone_second_is_extra(text: str, i: int, doc: str, first: str, right: list[s
         return True  # 消费费品: 消费品 once the copy is gone
     if len(first) == 2 and first[0] == "一":
         return False  # 一张张, 一份份: a reduplicated classifier
-    if len(first) > 2 and word_freq(first[:-1]) > 0 and word_freq(char + char) >= 100:
-        return False  # 海浪|声声: a word and a reduplication
     if char in _FREE and is_han(nxt):
         return False  # 华为|为代表, 目的|的一种
     if char in _PREFIXES and is_han(nxt):
