@@ -5,11 +5,22 @@ Names are found from their context: a title or role beside them (主任侯宗伟
 with one character changed to another of the same pinyin (候/侯) or a known
 look-alike (己/已). The minority form is reported, naming the other; with a
 tie, the form whose first character is not a common surname, else both.
-Places and bodies (济阳区/济杨区) are compared the same way.
+
+Places (济阳区/济杨区) are compared the same way, and also with readings that the
+fuzzy pinyin (模糊音) of input methods types alike (南山区/南三区: sh/s). A place is
+two characters and a generic part (区, 县, 镇, 乡, 街道) written at least twice, where
+at one use jieba's segmentation reads the two characters as a word of their own, or
+the whole as one word, beginning and ending where words do; the two must not be a
+common word, a function word or a count: 临河|区 and 南山区 are places; 个|社区,
+符合|新区, 实现|市县, 十个|街道 and 试验区 are not. A variant must begin where a word
+begins — not the tail of 符合 in 符合新区 — and, for a name, also end where one ends
+(not 甘肃|行动 beside 甘肃省); a place's variant must not begin with a function word
+or a count either (以|社区 beside 一社区).
 """
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -18,7 +29,7 @@ import regex
 from ..document import Document
 from ..lang.pinyin import readings
 from ..schema import param
-from ..textutil import is_han, word_freq
+from ..textutil import is_han, pos_tag, segment, word_freq
 from . import Context, Kind, ParamError, register
 
 # The most common Chinese surnames (single characters), enough to tell a name from a word.
@@ -37,9 +48,8 @@ _NAME_AFTER_TITLE = regex.compile(rf"{_TITLE}[ \u3000]?(?P<name>\p{{Han}}{{2,3}}
 _NAME_BEFORE_TITLE = regex.compile(
     rf"(?<=^|[、，。,\s“（(]|和|与)(?P<name>\p{{Han}}{{2,3}}?)(?=同志|{_TITLE})"
 )
-_PLACE = regex.compile(
-    r"(?<![\p{Han}])(?:\p{Han}{0,4}?[省市])?(?P<name>\p{Han}{2})(?P<suffix>区|县|镇|乡|街道)"
-)
+# The generic parts of the places compared: two characters before one of these may be a place.
+PLACE_SUFFIXES = ("街道", "区", "县", "镇", "乡")
 LOOK_ALIKE = [
     "候侯",
     "己已巳",
@@ -57,25 +67,48 @@ LOOK_ALIKE = [
     "阀阅",
 ]
 _ALIKE = {ch: set(group) - {ch} for group in LOOK_ALIKE for ch in group}
+# Function words, which begin no place name: 以社区, 和新区, 各社区 (prepositions, conjunctions,
+# particles, pronouns), and the numeral and measure words that begin a count: 一社区, 个社区.
+_NOT_A_NAME_START = ("p", "c", "u", "r")
+_NEAR = "读音相近"
+_NUMERALS = set("一二三四五六七八九十百千两几")
+_NOT_A_NAME_START_CHARS = set("一个是使有让即")
 
 
-def similar(a: str, b: str) -> tuple[str, ...]:
-    """Why two characters may be confused: ``homophone``, ``lookalike``, both, or neither."""
+def similar(a: str, b: str, *, near: bool = False) -> tuple[str, ...]:
+    """Why two characters may be confused: ``homophone``, ``lookalike``, both, or neither; with ``near``,
+    also ``near``: readings that the fuzzy-pinyin settings of input methods type alike (山/三)."""
     reasons: list[str] = []
-    if is_han(a) and is_han(b) and readings(a) & readings(b):
-        reasons.append("homophone")
+    if is_han(a) and is_han(b):
+        if readings(a) & readings(b):
+            reasons.append("homophone")
+        elif near and {_fuzzy(r) for r in readings(a)} & {_fuzzy(r) for r in readings(b)}:
+            reasons.append("near")
     if b in _ALIKE.get(a, ()):
         reasons.append("lookalike")
     return tuple(reasons)
 
 
+def _fuzzy(reading: str) -> str:
+    """A toneless reading with the distinctions of input methods' 模糊音 merged: zh/z, ch/c, sh/s,
+    n/l, and -ang/-an, -eng/-en, -ing/-in (南山区 typed as 南三区)."""
+    for hard, soft in (("zh", "z"), ("ch", "c"), ("sh", "s"), ("l", "n")):
+        if reading.startswith(hard):
+            reading = soft + reading[len(hard) :]
+            break
+    if reading.endswith(("ang", "eng", "ing")):
+        reading = reading[:-1]
+    return reading
+
+
 @dataclass(frozen=True)
 class NamesParams:
     reasons: dict[str, str] = param(
-        doc="提示语中两种混淆原因的说法：homophone（读音相同）、lookalike（字形相近）"
+        doc="提示语中混淆原因的说法：homophone（读音相同）、lookalike（字形相近），以及地名的 near（读音相近，"
+        "如输入法模糊音 sh/s、n/l、ang/an；缺省为“读音相近”）"
     )
     places: bool = param(True, "也比较地名和机构名（…区、…县、…镇、…街道）")
-    max_word_freq: int = param(2000, "词典词频达到此数的候选是普通词语，不是人名", min=0)
+    max_word_freq: int = param(2000, "词典词频达到此数的候选是普通词语，不是人名或地名的专名部分", min=0)
 
 
 @register
@@ -97,12 +130,13 @@ class NamesKind(Kind):
         reported: set[tuple[int, int]] = set()
         candidates = [(name, "person", names, 0) for name in sorted(names)]
         if self.p.places:
-            places = {m.group("name") + m.group("suffix") for m in _PLACE.finditer(text)}
-            candidates += [
-                (place, "place", set(), len(place) - 2) for place in sorted(places) if text.count(place) >= 2
-            ]
+            candidates += [(place, "place", set(), len(place) - 2) for place in sorted(self.places(text))]
         for name, case, known, tail in candidates:
             for start, variant, why, first in self._variants(doc, name, known, tail):
+                if not _standalone(text, start, start + len(variant), ends=case == "person"):
+                    continue  # 符合|新区, 甘肃|行动: the variant is pieces of other words
+                if case == "place" and _not_a_name(variant[:2]):
+                    continue  # 以|社区, 四个|街道: a function word or a count, not a name
                 if (start, start + len(variant)) in reported:
                     continue
                 reported.add((start, start + len(variant)))
@@ -114,8 +148,34 @@ class NamesKind(Kind):
                     related=[(first, first + len(name))],
                     other=name,
                     where=ctx.where(first),
-                    reason="、".join(self.p.reasons[r] for r in why),
+                    reason="、".join(self.p.reasons.get(r, _NEAR) for r in why),
                 )
+
+    def places(self, text: str, *, min_uses: int = 2) -> set[str]:
+        """Places written at least ``min_uses`` times: two characters and a generic part where, at one use
+        at least, segmentation reads the two as a word of their own (临河|区) or the whole as one
+        (南山区), beginning and ending where words do; and the two are not a common word (试验|区)."""
+        uses: dict[str, list[int]] = defaultdict(list)
+        for suffix in PLACE_SUFFIXES:
+            at = text.find(suffix, 2)
+            while at >= 0:
+                if is_han(text[at - 2]) and is_han(text[at - 1]):
+                    uses[text[at - 2 : at + len(suffix)]].append(at - 2)
+                at = text.find(suffix, at + 1)
+        found = set()
+        for place, starts in uses.items():
+            if len(starts) < min_uses or not 0 < word_freq(place[:2]) < self.p.max_word_freq:
+                continue  # 进社|区: 进社 is a word only in 进社区; 试验|区: a common word
+            if _not_a_name(place[:2]):
+                continue  # 十个|街道
+            for start in starts[:_PLACE_USES_READ]:
+                end = start + len(place)
+                bounds = _bounds(text, start, end)
+                word_end = min((b for b in bounds if b > start), default=None)
+                if start in bounds and end in bounds and word_end in (start + 2, end):
+                    found.add(place)  # not 个|社区, 符合|新区, 大|湾区
+                    break
+        return found
 
     def _person_names(self, doc: Document) -> set[str]:
         found: set[str] = set()
@@ -124,7 +184,7 @@ class NamesKind(Kind):
             for pattern in (_NAME_AFTER_TITLE, _NAME_BEFORE_TITLE):
                 for m in pattern.finditer(para.text):
                     name = m.group("name")
-                    if name[0] in SURNAMES and word_freq(name) < limit:
+                    if name[0] in SURNAMES and word_freq(name) < limit and name[-1] not in _PLACE_ENDS:
                         found.add(name)
         return found
 
@@ -136,7 +196,7 @@ class NamesKind(Kind):
         count = text.count(name)
         first = text.find(name)
         for start, variant, k in _one_char_off(text, name, len(name) - fixed_tail):
-            why = similar(name[k], variant[k])
+            why = similar(name[k], variant[k], near=fixed_tail > 0)
             if not why:
                 continue
             v_count = text.count(variant)
@@ -151,6 +211,36 @@ class NamesKind(Kind):
         """With equal counts, report the form that looks less like a name; if both look alike, both."""
         v_ok, n_ok = variant[0] in SURNAMES, name[0] in SURNAMES
         return not v_ok or v_ok == n_ok
+
+
+_PLACE_ENDS = set("省市县区镇乡")  # 甘肃省省长: a place before a title, not a name
+_PLACE_USES_READ = 20  # uses of one place segmented before it is given up
+
+
+def _bounds(text: str, start: int, end: int) -> set[int]:
+    """Where jieba's words begin and end in a window around ``text[start:end]``."""
+    lo = max(0, start - 6)
+    hi = min(len(text), end + 6)
+    offset = lo
+    bounds = {lo, hi}
+    for tok in segment(text[lo:hi]):
+        offset += len(tok)
+        bounds.add(offset)
+    return bounds
+
+
+def _standalone(text: str, start: int, end: int, *, ends: bool = True) -> bool:
+    """``text[start:end]`` begins where one of jieba's words begins (and ends where one ends)."""
+    bounds = _bounds(text, start, end)
+    return start in bounds and (end in bounds or not ends)
+
+
+def _not_a_name(specific: str) -> bool:
+    """The two characters before the generic part begin with a function word (以|社区, 和|新区) or count
+    (十个|街道, 五个|区): no place name."""
+    if specific[0] in _NOT_A_NAME_START_CHARS or pos_tag(specific[0]).startswith(_NOT_A_NAME_START):
+        return True
+    return specific[0] in _NUMERALS and (specific[1] == "个" or pos_tag(specific[1]).startswith("q"))
 
 
 def _one_char_off(text: str, name: str, positions: int) -> Iterator[tuple[int, str, int]]:
