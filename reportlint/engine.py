@@ -51,8 +51,9 @@ class Linter:
         self, config: Config | None = None, *, extra_packs: Iterable[Path] = (), profile: bool = False
     ):
         self.config = config or Config()
+        self.extra_packs = [Path(p) for p in extra_packs]  # kept so that worker processes can rebuild it
         paths = builtin_pack_paths() if self.config.builtin else []
-        paths = [*paths, *self.config.packs, *(Path(p) for p in extra_packs)]
+        paths = [*paths, *self.config.packs, *self.extra_packs]
         self.packs: list[Pack] = []
         seen: dict[str, Path] = {}
         for path in paths:
