@@ -12,16 +12,16 @@ import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, fields
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from . import __version__
-from .config import Config, load_config, valid_year
-from .engine import INTERNAL_ERROR, Linter
-from .files import collect
 from .formats import FORMATS, Summary
 from .model import FileResult, ReportlintError, Severity
+
+if TYPE_CHECKING:
+    from .engine import Linter
 
 app = typer.Typer(
     add_completion=False,
@@ -63,7 +63,10 @@ class Options:
     year: Annotated[int | None, typer.Option("--year", help="报告年份（默认从报告中读取）")] = None
 
     def linter(self) -> Linter:
-        config: Config = load_config(self.config)
+        from .config import load_config, valid_year  # imported here: ``--version`` needs no rule engine
+        from .engine import Linter
+
+        config = load_config(self.config)
         if self.select:
             config.select = _split(self.select)
         config.ignore = [*config.ignore, *_split(self.ignore)]
@@ -119,6 +122,8 @@ def _split(values: list[str] | None) -> list[str]:
 
 def lint_files(linter: Linter, paths: list[Path], *, keep_source: bool = False) -> Iterator[FileResult]:
     """Results file by file, missing paths first; a progress bar on stderr when it is a terminal."""
+    from .files import collect
+
     missing = [p for p in paths if not p.exists()]
     present = [p for p in paths if p.exists()]
     files = list(collect(present, exclude=linter.config.exclude, root=linter.config.root))
@@ -171,6 +176,8 @@ def check(
     --fix 先修正再报告剩下的问题；--diff 只显示修正的差异（不改文件，有差异时退出码 1）。"""
     if format not in FORMATS:
         raise fail(f"未知的输出格式“{format}”（可用：{'、'.join(FORMATS)}）")
+    from .engine import INTERNAL_ERROR
+
     try:
         linter = opts.linter()
         if fix or diff:
