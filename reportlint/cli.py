@@ -415,6 +415,16 @@ def kinds_explain(kind: Annotated[str, typer.Argument(help="规则类型名称")
         typer.echo(line)
 
 
+@app.command()
+def server(
+    stdio: Annotated[bool, typer.Option("--stdio", help="经标准输入输出通信（默认，也是唯一方式）")] = True,
+) -> None:
+    """语言服务器（LSP）：在编辑器中边写边查，并提供快速修正。由编辑器启动，经标准输入输出通信。"""
+    from .server import serve
+
+    serve()
+
+
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"reportlint {__version__}")
