@@ -13,7 +13,10 @@ the CPU time (user + system) of the process, which varies less on a busy machine
 - ``import``: ``python -c "import reportlint.cli"`` in a new process;
 - ``check``: ``reportlint check REPORT`` of one report of about 30 KB in a new process;
 - ``re-lint``: ``Linter.lint_text`` on the same text again in a warm process (what the
-  language server does on each change).
+  language server does on each change);
+- ``lsp open`` / ``lsp change``: with ``reportlint server`` running (started and initialized
+  once, debounce 0), the time from sending ``didOpen`` (a new document) or ``didChange`` (the
+  whole text again, one character changed) to receiving its ``publishDiagnostics``.
 
 The report is ``../shared/corpus/reports/0076.txt`` (36 KB, a real report) when that folder is
 beside the checkout, else a generated report of about 30 KB from ``bench_check.py``. The user
@@ -87,6 +90,70 @@ def report_text(path: Path | None) -> tuple[Path, str]:
     return path, text
 
 
+def bench_lsp(text: str, runs: int) -> dict[str, list[tuple[float, float]]]:
+    """didOpen → publishDiagnostics and didChange → publishDiagnostics round trips, over stdio."""
+    import asyncio
+
+    from lsprotocol import types as lsp
+    from pygls.lsp.client import LanguageClient
+
+    async def session() -> dict[str, list[tuple[float, float]]]:
+        client = LanguageClient("bench", "1")
+        queue: asyncio.Queue[lsp.PublishDiagnosticsParams] = asyncio.Queue()
+
+        @client.feature(lsp.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+        def on_diagnostics(params: lsp.PublishDiagnosticsParams) -> None:
+            queue.put_nowait(params)
+
+        folder = Path(tempfile.mkdtemp(prefix="reportlint-lsp-"))
+        await client.start_io(sys.executable, "-m", "reportlint", "server", cwd=str(folder), env=ENV)
+        await client.initialize_async(
+            lsp.InitializeParams(
+                capabilities=lsp.ClientCapabilities(),
+                root_uri=folder.as_uri(),
+                initialization_options={"debounce": 0},
+            )
+        )
+        client.initialized(lsp.InitializedParams())
+
+        async def round_trip(send: Callable[[], None], uri: str) -> tuple[float, float]:
+            started = time.perf_counter()
+            send()
+            while (await queue.get()).uri != uri:
+                pass
+            wall = time.perf_counter() - started
+            return wall, wall  # the server's CPU is not visible from here
+
+        out: dict[str, list[tuple[float, float]]] = {"lsp open": [], "lsp change": []}
+        for i in range(runs + 1):
+            uri = (folder / f"r{i}.txt").as_uri()
+            item = lsp.TextDocumentItem(uri=uri, language_id="plaintext", version=1, text=text)
+            sample = await round_trip(
+                lambda item=item: client.text_document_did_open(
+                    lsp.DidOpenTextDocumentParams(text_document=item)
+                ),
+                uri,
+            )
+            if i:  # the first open also waits for the server's warm-up
+                out["lsp open"].append(sample)
+        uri = (folder / "r0.txt").as_uri()
+        for version in range(2, runs + 2):
+            changed = text.replace("。", "，", version % 3 + 1)  # a different text each time
+            params = lsp.DidChangeTextDocumentParams(
+                text_document=lsp.VersionedTextDocumentIdentifier(uri=uri, version=version),
+                content_changes=[lsp.TextDocumentContentChangeWholeDocument(text=changed)],
+            )
+            out["lsp change"].append(
+                await round_trip(lambda params=params: client.text_document_did_change(params), uri)
+            )
+        await client.shutdown_async(None)
+        client.exit(None)
+        await client.stop()
+        return out
+
+    return asyncio.run(session())
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--runs", type=int, default=10)
@@ -108,8 +175,16 @@ def main() -> None:
     linter = Linter()
     linter.lint_text(text)  # the first call loads the dictionaries the rules use
     results["re-lint"] = [timed_call(lambda: linter.lint_text(text)) for _ in range(args.runs)]
+    results.update(bench_lsp(text, args.runs))
     for name, samples in results.items():
-        print(summary(name, samples))
+        if name.startswith("lsp"):
+            walls = sorted(w for w, _ in samples)
+            print(
+                f"{name:<10} wall median {statistics.median(walls) * 1000:7.0f} ms "
+                f"(min {walls[0] * 1000:.0f}, max {walls[-1] * 1000:.0f})   n={len(samples)}"
+            )
+        else:
+            print(summary(name, samples))
     print(f"load average after {os.getloadavg()[0]:.1f}")
 
 

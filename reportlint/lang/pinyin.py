@@ -35,9 +35,16 @@ def _build_table() -> dict[str, tuple[str, ...]]:
 
 
 def _key() -> str:
-    import importlib.metadata
+    """Changes with every pypinyin release or reinstall: the size and time of its readings table.
 
-    return f"pinyin-{importlib.metadata.version('pypinyin')}-v{_FORMAT}"
+    (importlib.metadata would tell the version, but importing it costs a one-file run 40 ms.)"""
+    import importlib.util
+
+    spec = importlib.util.find_spec("pypinyin")
+    if spec is None or spec.origin is None:
+        raise ModuleNotFoundError("pypinyin is not installed")
+    st = (Path(spec.origin).parent / "pinyin_dict.json").stat()
+    return f"pinyin-{st.st_size}-{st.st_mtime_ns}-v{_FORMAT}"
 
 
 class _TrieTable:
