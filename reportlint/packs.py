@@ -17,8 +17,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from . import __version__
 from .kinds import KINDS, Kind
 from .model import Applicability, ReportlintError, Severity
@@ -53,8 +51,6 @@ CATEGORIES = (
     "misused-word",
     "list-punctuation",
 )
-
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: packs load ~8x faster
 
 
 class PackError(ReportlintError):
@@ -234,9 +230,12 @@ def _load_cached(path: Path) -> Pack | None:
 
 
 def _parse_pack(path: Path) -> Pack:
+    import yaml  # here: a run whose packs all come from the cache does not import it
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: packs load ~8x faster
     where = str(path)
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
     except FileNotFoundError:
         raise PackError(f"{where}：规则包文件不存在") from None
     except IsADirectoryError:

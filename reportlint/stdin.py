@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
-from .document import Document
-from .engine import Linter
-from .fix import FileFix, fix_document
 from .model import FileResult, ReportlintError
 from .readers import Reader, reader_for, reader_named, supported_suffixes
+
+if TYPE_CHECKING:
+    from .document import Document
+    from .engine import Linter
+    from .fix import FileFix
 
 STDIN = "-"
 
@@ -64,6 +66,7 @@ def lint_stdin(linter: Linter, name: str | None, *, keep_source: bool = False) -
 
 def fix_stdin(linter: Linter, name: str | None, *, unsafe: bool) -> tuple[FileFix, bytes | None]:
     """Fix the text on standard input: the outcome, and the bytes to write out (None on error)."""
+    from .fix import FileFix, fix_document  # only ``fix -`` needs them
     from .readers.encoding import encode
 
     path = display_name(name)
