@@ -156,8 +156,9 @@ class ReportlintServer(LanguageServer):
 
     @staticmethod
     def reader(path: Path | None, language_id: str | None) -> TextReader | None:
+        """By the file's suffix when it has one reportlint reads, else by the language id (untitled buffers)."""
         reader = reader_for(path) if path is not None and path.suffix else None
-        if reader is None:
+        if reader is None and language_id in ("markdown", "plaintext", "text"):
             reader = reader_named("md" if language_id == "markdown" else "txt")
         return reader if isinstance(reader, TextReader) else None
 
@@ -246,7 +247,10 @@ class ReportlintServer(LanguageServer):
         state = self.linted.get(uri)
         document = self.workspace.get_text_document(uri)
         if state is None or state.version != document.version or state.doc.text != document.source:
-            state = self.lint(uri)
+            try:
+                state = self.lint(uri)
+            except ReportlintError:  # a configuration error: publish() has shown it on the document
+                return None
         return state
 
     # ---- code actions

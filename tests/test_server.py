@@ -263,6 +263,16 @@ def test_markdown_and_workspace_config(session):
     assert all(d.range.start.line == 6 for d in params.diagnostics)
 
 
+def test_configuration_error_is_shown_and_other_files_are_left_alone(session):
+    (session.root / "bad").mkdir()
+    (session.root / "bad" / ".reportlint.yaml").write_text("no-such-key: 1\n", encoding="utf-8")
+    _, params = session.open("bad/报告.txt", "全年共召开会议x次。\n")
+    (diag,) = params.diagnostics
+    assert diag.message.startswith("reportlint 配置错误：") and "no-such-key" in diag.message
+    _, params = session.open("script.py", "x = 1  # 全年共召开会议x次,\n", language="python")
+    assert not params.diagnostics
+
+
 def test_utf8_when_the_client_prefers_it(tmp_path):
     s = Session(tmp_path, encodings=[lsp.PositionEncodingKind.Utf8, lsp.PositionEncodingKind.Utf16])
     try:
