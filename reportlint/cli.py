@@ -218,10 +218,8 @@ def check(
     if color not in output.COLOR_MODES:
         raise fail(f"--color 应为 {'、'.join(output.COLOR_MODES)} 之一，而不是“{color}”")
     try:
-        from_stdin = stdin.is_stdin(paths)
-        if stdin_filename and not from_stdin:
-            raise ReportlintError("--stdin-filename 只能与路径 -（标准输入）一起使用")
-        linter = opts.linter(start=Path(stdin_filename).parent if stdin_filename else None)
+        from_stdin = stdin.stdin_mode(paths, stdin_filename)
+        linter = opts.linter(start=stdin.config_start(stdin_filename))
         needs_source = FORMATS[format].needs_source
         if from_stdin and (fix or diff):
             raise ReportlintError("标准输入不能用 check --fix / --diff；请用 reportlint fix -")
@@ -266,10 +264,8 @@ def fix_command(
     from .formats.fixes import report_fixes
 
     try:
-        from_stdin = stdin.is_stdin(paths)
-        if stdin_filename and not from_stdin:
-            raise ReportlintError("--stdin-filename 只能与路径 -（标准输入）一起使用")
-        linter = opts.linter(start=Path(stdin_filename).parent if stdin_filename else None)
+        from_stdin = stdin.stdin_mode(paths, stdin_filename)
+        linter = opts.linter(start=stdin.config_start(stdin_filename))
         if from_stdin:
             outcome, data = stdin.fix_stdin(linter, stdin_filename, unsafe=unsafe_fixes)
             outcomes = [outcome]

@@ -31,6 +31,19 @@ def is_stdin(paths: list[Path]) -> bool:
     return False
 
 
+def stdin_mode(paths: list[Path], name: str | None) -> bool:
+    """Is this run on standard input? ``--stdin-filename`` without ``-`` is a usage error."""
+    from_stdin = is_stdin(paths)
+    if name and not from_stdin:
+        raise ReportlintError("--stdin-filename 只能与路径 -（标准输入）一起使用")
+    return from_stdin
+
+
+def config_start(name: str | None) -> Path | None:
+    """Where the configuration is looked for: the named file's folder (None: the current folder)."""
+    return Path(name).parent if name else None
+
+
 def display_name(name: str | None) -> str:
     return name or STDIN
 

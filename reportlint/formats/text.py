@@ -60,7 +60,7 @@ def excerpt(line: str, f: Finding, width: int = 80) -> tuple[str, str]:
         half = (budget * 2 // 3 - 1) // 2
         span = _head(span, half) + ELLIPSIS + _tail(span, half)
     rest = max(0, budget - cells(span))
-    left, right = line[:start], line[end:] if end > start else line[start:]
+    left, right = line[:start], line[end:]
     if end == start and right:  # the caret stands on the character after an insertion point
         span, right = right[0], right[1:]
     left_room = min(cells(left), max(rest // 2, rest - cells(right)))
