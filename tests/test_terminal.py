@@ -8,10 +8,12 @@ import re
 
 import pytest
 from conftest import CLEAN_REPORT, PLACEHOLDER_REPORT
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reportlint import cli as cli_module
-from reportlint.formats.text import cells
-from reportlint.model import FileResult
+from reportlint.formats.text import INDENT, cells, excerpt
+from reportlint.model import FileResult, Finding, Severity
 from reportlint.output import use_color
 
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
@@ -126,3 +128,24 @@ def test_findings_are_written_as_each_file_finishes():
 
     cli_module.emit(results(), "line", out)
     assert "b.txt:2:" in seen_before_second[0]
+
+
+@given(
+    line=st.text(alphabet="中文报告,。a1 𠮷“”\t", min_size=1, max_size=200),
+    data=st.data(),
+    width=st.integers(min_value=20, max_value=160),
+)
+@settings(max_examples=200, deadline=None)
+def test_any_excerpt_fits_and_marks_its_span(line, data, width):
+    start = data.draw(st.integers(min_value=0, max_value=len(line)))
+    end = data.draw(st.integers(min_value=start, max_value=len(line)))
+    f = Finding("r", "c", Severity.ERROR, "m", 0, 0, line=1, column=start + 1, end_line=1, end_column=end + 1)
+    shown, mark = excerpt(line, f, width)
+    assert cells(INDENT + shown) < width or width < 22  # tiny terminals get the 16-cell minimum
+    pad = len(mark) - len(mark.lstrip(" "))
+    assert set(mark[pad:]) == {"^"}
+    shown_cells = [cells(shown[:i]) for i in range(len(shown) + 1)]
+    assert pad in shown_cells, "the caret starts at a character boundary"
+    first = shown[shown_cells.index(pad)] if pad < cells(shown) else " "
+    expected = line[start] if start < len(line) else " "
+    assert first in (expected.replace("\t", " "), "…")
