@@ -204,6 +204,14 @@ def test_diagnostics_on_open_in_utf16(session):
     assert related.location.range.start.character == 0
 
 
+def test_code_description_links_the_rule_source_where_it_cites_a_page(session):
+    _, params = session.open("的得.txt", "今年县域经济发展的更快，城乡居民收入稳步增加。\n")
+    diag = by_rule(params)["zh-standard.de-complement"]
+    assert diag.code_description is not None and diag.code_description.href.startswith("http")
+    _, params = session.open("占位.txt", "全年共召开会议x次。\n")
+    assert by_rule(params)["zh-placeholder.x-mark"].code_description is None
+
+
 def test_quick_fixes_safe_first_and_fix_all_through_apply_edit(session):
     uri, params = session.open("修正.txt", REPORT)
     comma = by_rule(params)["zh-punct.halfwidth"]
