@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import asyncio
 import difflib
+import functools
 import logging
 import re
 from dataclasses import dataclass, field
@@ -204,15 +205,23 @@ class ReportlintServer(LanguageServer):
         )
 
     @staticmethod
+    @functools.lru_cache(maxsize=4096)
     def code_description(linter: Linter, rule_id: str) -> lsp.CodeDescription | None:
+        """A link to the page the rule's doc cites as its source, if it cites one."""
         for rule in linter.all_rules:
             if rule.full_id == rule_id:
                 m = _URL.search(rule.doc.get("source", ""))
                 return lsp.CodeDescription(href=m.group(0)) if m else None
         return None
 
+    def cancel(self, uri: str) -> None:
+        """Drop a pending debounced lint of ``uri`` (a save or close supersedes it)."""
+        timer = self._timers.pop(uri, None)
+        if timer is not None:
+            timer.cancel()
+
     def publish(self, uri: str) -> None:
-        self._timers.pop(uri, None)
+        self.cancel(uri)
         try:
             state = self.lint(uri)
         except ReportlintError as exc:  # a configuration or pack error: say so on the first line
@@ -237,9 +246,7 @@ class ReportlintServer(LanguageServer):
         )
 
     def schedule(self, uri: str) -> None:
-        timer = self._timers.pop(uri, None)
-        if timer is not None:
-            timer.cancel()
+        self.cancel(uri)
         self._timers[uri] = asyncio.get_running_loop().call_later(self.debounce, self.publish, uri)
 
     def current(self, uri: str) -> Linted | None:
@@ -374,9 +381,7 @@ def build() -> ReportlintServer:
     @server.feature(lsp.TEXT_DOCUMENT_DID_CLOSE)
     def did_close(ls: ReportlintServer, params: lsp.DidCloseTextDocumentParams) -> None:
         uri = params.text_document.uri
-        timer = ls._timers.pop(uri, None)
-        if timer is not None:
-            timer.cancel()
+        ls.cancel(uri)
         ls.linted.pop(uri, None)
         ls.text_document_publish_diagnostics(lsp.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
 
