@@ -55,14 +55,13 @@ def excerpt(line: str, f: Finding, width: int = 80) -> tuple[str, str]:
     start = min(f.column - 1, len(line))
     end = f.end_column - 1 if f.end_line == f.line else len(line)
     end = min(max(end, start), len(line))
-    span = line[start:end] or " "  # an insertion point (or a line end) is marked on one cell
+    left, span, right = line[:start], line[start:end], line[end:]
+    if not span:  # an insertion point: the caret stands on the next character, or after the line
+        span, right = (right[0], right[1:]) if right else (" ", "")
     if cells(span) > budget * 2 // 3:
         half = (budget * 2 // 3 - 1) // 2
         span = _head(span, half) + ELLIPSIS + _tail(span, half)
     rest = max(0, budget - cells(span))
-    left, right = line[:start], line[end:]
-    if end == start and right:  # the caret stands on the character after an insertion point
-        span, right = right[0], right[1:]
     left_room = min(cells(left), max(rest // 2, rest - cells(right)))
     right_room = rest - left_room
     if cells(left) > left_room:
