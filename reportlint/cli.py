@@ -171,7 +171,7 @@ StdinNameOpt = Annotated[
     str | None,
     typer.Option(
         "--stdin-filename",
-        help="从标准输入（路径写作 -）读取时使用的文件名：决定按何种格式读取、从何处查找配置，并显示在结果中",
+        help="从标准输入读取（路径写作“-”）时使用的文件名：决定按何种格式读取、从何处查找配置，并显示在结果中",
     ),
 ]
 
