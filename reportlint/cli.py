@@ -12,16 +12,16 @@ import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, fields
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, TextIO
 
 import typer
 
 from . import __version__
-from .config import Config, load_config, valid_year
-from .engine import INTERNAL_ERROR, Linter
-from .files import collect
 from .formats import FORMATS, Summary
 from .model import FileResult, ReportlintError, Severity
+
+if TYPE_CHECKING:
+    from .engine import Linter
 
 app = typer.Typer(
     add_completion=False,
@@ -62,8 +62,12 @@ class Options:
     ] = None
     year: Annotated[int | None, typer.Option("--year", help="报告年份（默认从报告中读取）")] = None
 
-    def linter(self) -> Linter:
-        config: Config = load_config(self.config)
+    def linter(self, start: Path | None = None) -> Linter:
+        """The Linter of these options; the configuration is looked for from ``start`` (default: here) up."""
+        from .config import load_config, valid_year  # imported here: ``--version`` needs no rule engine
+        from .engine import Linter
+
+        config = load_config(self.config, start=start)
         if self.select:
             config.select = _split(self.select)
         config.ignore = [*config.ignore, *_split(self.ignore)]
@@ -119,6 +123,8 @@ def _split(values: list[str] | None) -> list[str]:
 
 def lint_files(linter: Linter, paths: list[Path], *, keep_source: bool = False) -> Iterator[FileResult]:
     """Results file by file, missing paths first; a progress bar on stderr when it is a terminal."""
+    from .files import collect
+
     missing = [p for p in paths if not p.exists()]
     present = [p for p in paths if p.exists()]
     files = list(collect(present, exclude=linter.config.exclude, root=linter.config.root))
@@ -133,25 +139,41 @@ def lint_files(linter: Linter, paths: list[Path], *, keep_source: bool = False) 
         yield linter.lint_path(path, keep_source=keep_source)
 
 
-def emit(results: Iterator[FileResult] | list[FileResult], format_name: str) -> Summary:
+def emit(
+    results: Iterator[FileResult] | list[FileResult],
+    format_name: str,
+    out: TextIO | None = None,
+    **options: Any,
+) -> Summary:
     """Feed results to the formatter as they come; errors go to stderr as they happen."""
-    formatter = FORMATS[format_name](sys.stdout)
+    out = out or sys.stdout
+    formatter = FORMATS[format_name](out, **options)
     summary = Summary()
     formatter.start()
     for result in results:
         summary.add(result)
         formatter.file(result)
-        sys.stdout.flush()
+        out.flush()
         if result.error:
             typer.echo(f"reportlint: 错误：{result.error}", err=True)
     formatter.finish(summary)
+    out.flush()
     return summary
 
 
-def exit_code(summary: Summary, internal: int) -> int:
+def exit_code(summary: Summary, internal: int, *, exit_zero: bool = False) -> int:
     if summary.failed or internal:
         return 2
-    return 1 if summary.findings else 0
+    return 1 if summary.findings and not exit_zero else 0
+
+
+StdinNameOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--stdin-filename",
+        help="从标准输入读取（路径写作“-”）时使用的文件名：决定按何种格式读取、从何处查找配置，并显示在结果中",
+    ),
+]
 
 
 @app.command()
@@ -159,24 +181,54 @@ def exit_code(summary: Summary, internal: int) -> int:
 def check(
     paths: PathsArg,
     opts: Options,
-    format: Annotated[str, typer.Option("--format", "-f", help="输出格式：text、json、sarif")] = "text",
+    format: Annotated[
+        str, typer.Option("--format", "-f", help="输出格式：text、json、sarif、github、rdjson、line")
+    ] = "text",
     fix: Annotated[
         bool, typer.Option("--fix", help="先自动修正（同 reportlint fix），再报告剩下的问题")
     ] = False,
     unsafe_fixes: UnsafeFixesOpt = False,
     diff: DiffOpt = False,
+    stdin_filename: StdinNameOpt = None,
+    output_file: Annotated[
+        Path | None, typer.Option("--output-file", "-o", help="把结果写入此文件（而不是标准输出）")
+    ] = None,
+    exit_zero: Annotated[
+        bool, typer.Option("--exit-zero", help="发现问题时退出码仍为 0（出错时仍为 2）")
+    ] = False,
+    color: Annotated[
+        str, typer.Option("--color", help="文本输出的颜色：auto（终端中着色，遵循 NO_COLOR）、always、never")
+    ] = "auto",
+    statistics: Annotated[
+        bool, typer.Option("--statistics", help="只按规则统计问题数量，不逐条列出")
+    ] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="只列出问题，不显示汇总")] = False,
 ) -> None:
     """检查报告，列出发现的问题。退出码：0 无问题，1 有问题，2 用法、配置、输入或内部错误。
 
-    --fix 先修正再报告剩下的问题；--diff 只显示修正的差异（不改文件，有差异时退出码 1）。"""
+    --fix 先修正再报告剩下的问题；--diff 只显示修正的差异（不改文件，有差异时退出码 1）。
+    路径写作 - 时从标准输入读取（编辑器中未保存的内容），可用 --stdin-filename 指定文件名。"""
+    from . import output, stdin
+    from .engine import INTERNAL_ERROR
+
+    if statistics:
+        format = "statistics"
     if format not in FORMATS:
-        raise fail(f"未知的输出格式“{format}”（可用：{'、'.join(FORMATS)}）")
+        raise fail(f"未知的输出格式“{format}”（可用：{'、'.join(n for n in FORMATS if n != 'statistics')}）")
+    if color not in output.COLOR_MODES:
+        raise fail(f"--color 应为 {'、'.join(output.COLOR_MODES)} 之一，而不是“{color}”")
     try:
-        linter = opts.linter()
-        if fix or diff:
-            results: Any = _check_fix(linter, paths, unsafe_fixes, diff)
+        from_stdin = stdin.stdin_mode(paths, stdin_filename)
+        linter = opts.linter(start=stdin.config_start(stdin_filename))
+        needs_source = FORMATS[format].needs_source
+        if from_stdin and (fix or diff):
+            raise ReportlintError("标准输入不能用 check --fix / --diff；请用 reportlint fix -")
+        if from_stdin:
+            results: Any = [stdin.lint_stdin(linter, stdin_filename, keep_source=needs_source)]
+        elif fix or diff:
+            results = _check_fix(linter, paths, unsafe_fixes, diff)
         else:
-            results = lint_files(linter, paths, keep_source=FORMATS[format].needs_source)
+            results = lint_files(linter, paths, keep_source=needs_source)
         internal = 0
 
         def counted(items: Any) -> Iterator[FileResult]:
@@ -185,10 +237,13 @@ def check(
                 internal += sum(f.category == INTERNAL_ERROR for f in r.findings)
                 yield r
 
-        summary = emit(counted(results), format)
+        rules = {r.full_id: r for r in linter.all_rules}  # for formats that describe rules (SARIF)
+        with output.open_output(output_file) as out:
+            options = output.text_options(out, color, quiet=quiet)
+            summary = emit(counted(results), format, out, rules=rules, **options)
     except ReportlintError as exc:
         raise fail(str(exc)) from None
-    raise typer.Exit(exit_code(summary, internal))
+    raise typer.Exit(exit_code(summary, internal, exit_zero=exit_zero))
 
 
 @app.command("fix")
@@ -198,19 +253,38 @@ def fix_command(
     opts: Options,
     diff: DiffOpt = False,
     unsafe_fixes: UnsafeFixesOpt = False,
+    stdin_filename: StdinNameOpt = None,
 ) -> None:
     """自动修正可放心修正的问题（标点全半角、多余空格、繁体字……），原地写回。退出码：0 完成，2 出错。
 
-    只修改 .txt、.md 文件，保留其编码、BOM、换行符和权限；--diff 只显示差异，不修改文件。"""
+    只修改 .txt、.md 文件，保留其编码、BOM、换行符和权限；--diff 只显示差异，不修改文件。
+    路径写作 - 时从标准输入读取，把修正后的全文写到标准输出（说明写到标准错误）。"""
+    from . import stdin
     from .fix import fix_files
     from .formats.fixes import report_fixes
 
     try:
-        linter = opts.linter()
-        outcomes = fix_files(linter, paths, unsafe=unsafe_fixes, write=not diff)
+        from_stdin = stdin.stdin_mode(paths, stdin_filename)
+        linter = opts.linter(start=stdin.config_start(stdin_filename))
+        if from_stdin:
+            outcome, data = stdin.fix_stdin(linter, stdin_filename, unsafe=unsafe_fixes)
+            outcomes = [outcome]
+        else:
+            outcomes = fix_files(linter, paths, unsafe=unsafe_fixes, write=not diff)
     except ReportlintError as exc:
         raise fail(str(exc)) from None
-    errors = report_fixes(outcomes, typer.echo, diff=diff, unsafe=unsafe_fixes)
+    if from_stdin and not diff:
+        # stdout carries the fixed text alone; what was fixed goes to stderr
+        def to_stderr(text: str, err: bool = False, nl: bool = True) -> None:
+            typer.echo(text, err=True, nl=nl)
+
+        errors = report_fixes(outcomes, to_stderr, diff=False, unsafe=unsafe_fixes)
+        if data is not None:
+            sys.stdout.flush()
+            sys.stdout.buffer.write(data)
+            sys.stdout.buffer.flush()
+    else:
+        errors = report_fixes(outcomes, typer.echo, diff=diff, unsafe=unsafe_fixes)
     raise typer.Exit(2 if errors else 0)
 
 
@@ -218,13 +292,19 @@ def _check_fix(linter: Linter, paths: list[Path], unsafe: bool, diff: bool) -> l
     """check --fix: fix, then return what remains to report; check --diff: print the diff and exit."""
     from .fix import file_result, fix_files
     from .formats.fixes import report_fixes
+    from .readers import TextReader, reader_for
 
     outcomes = fix_files(linter, paths, unsafe=unsafe, write=not diff)
     if diff:
         errors = report_fixes(outcomes, typer.echo, diff=True, unsafe=unsafe)
         raise typer.Exit(2 if errors else 1 if any(o.result and o.result.changed for o in outcomes) else 0)
     report_fixes(outcomes, typer.echo, diff=False, unsafe=unsafe, check=True)
-    return [file_result(linter, o) for o in outcomes]
+    results = [file_result(linter, o) for o in outcomes]
+    for outcome, result in zip(outcomes, results, strict=True):
+        reader = reader_for(outcome.path)
+        if outcome.result is not None and isinstance(reader, TextReader):  # for formats that show text
+            result.source = reader.parse(outcome.result.fixed, outcome.path)
+    return results
 
 
 @app.command()
@@ -329,6 +409,16 @@ def kinds_explain(kind: Annotated[str, typer.Argument(help="规则类型名称")
         raise fail(f"没有名为“{kind}”的规则类型（可用：{'、'.join(sorted(KINDS))}）")
     for line in explain_kind(KINDS[kind]):
         typer.echo(line)
+
+
+@app.command()
+def server(
+    stdio: Annotated[bool, typer.Option("--stdio", help="经标准输入输出通信（默认，也是唯一方式）")] = True,
+) -> None:
+    """语言服务器（LSP）：在编辑器中边写边查，并提供快速修正。由编辑器启动，经标准输入输出通信。"""
+    from .server import serve
+
+    serve()
 
 
 def _version(value: bool) -> None:

@@ -193,3 +193,19 @@ def assert_one_line_error(result: Any, *needles: str) -> str:
     for needle in needles:
         assert needle in err, (needle, err)
     return err
+
+
+@pytest.fixture
+def cli_stdin() -> Callable[..., Any]:
+    """Invoke ``reportlint`` in-process with ``data`` (text or bytes) on standard input."""
+    runner = CliRunner()
+
+    def invoke(data: str | bytes, *args: str | Path) -> Any:
+        result = runner.invoke(app, [str(a) for a in args], input=data)
+        if result.exception is not None and not isinstance(result.exception, SystemExit):
+            raise AssertionError(
+                f"reportlint raised {result.exception!r}\n{result.output}"
+            ) from result.exception
+        return result
+
+    return invoke

@@ -10,12 +10,13 @@ shows excerpts says so with ``needs_source`` and gets the Document on the result
 from __future__ import annotations
 
 import io
+import os
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, TextIO
 
-from ..model import FileResult, Severity
+from ..model import Applicability, FileResult, Finding, Severity
 
 
 @dataclass
@@ -60,6 +61,29 @@ class Formatter:
         """Called once after the last file."""
 
 
+def relative_path(path: str) -> str:
+    """A report's path as CI tools want it: relative to the current folder where it is inside it, with '/'."""
+    if os.path.isabs(path):
+        try:
+            rel = os.path.relpath(path)
+        except ValueError:  # another drive (Windows)
+            return path.replace(os.sep, "/")
+        if not rel.startswith(".."):
+            path = rel
+    return path.replace(os.sep, "/")
+
+
+def fix_note(f: Finding) -> str:
+    """What the drafter may do about a finding, from its fix's title and applicability."""
+    if f.fix is None or not f.fix.title:
+        return ""
+    if f.fix.applicability == Applicability.SAFE:
+        return f"（可自动修正：{f.fix.title}）"
+    if f.fix.applicability == Applicability.UNSAFE:
+        return f"（建议：{f.fix.title}，请确认）"
+    return f"（建议：{f.fix.title}）"
+
+
 FORMATS: dict[str, type[Formatter]] = {}
 
 
@@ -81,4 +105,4 @@ def render(name: str, results: Iterable[FileResult], **options: Any) -> str:
     return out.getvalue()
 
 
-from . import json, sarif, text  # noqa: E402,F401
+from . import github, json, line, rdjson, sarif, text  # noqa: E402,F401

@@ -4,7 +4,7 @@ jieba keeps its 349,000-word dictionary (plus every prefix of every word) in a P
 dict that takes 1.5–2.5 s to load from its cache: longer than linting a report. Here
 the same words and counts live in a marisa-trie (memory-mapped) and an array of
 counts, derived once from jieba's ``dict.txt`` and kept in the user's cache folder
-under a key of jieba's version and the file's size and time. ``cut`` reproduces
+under a key of the file's size and time. ``cut`` reproduces
 ``jieba.cut(text, HMM=False)`` — the same DAG over dictionary words and the same
 maximum-probability route — so results do not change; words the user accepts are
 added on top with a high count.
@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import array
 import contextlib
-import importlib.metadata
 import importlib.util
 import math
 import re
@@ -45,7 +44,9 @@ def _jieba_dict() -> Path:
 
 def _cache_key(source: Path) -> str:
     st = source.stat()
-    return f"jieba-{importlib.metadata.version('jieba')}-{st.st_size}-{int(st.st_mtime)}-v{_FORMAT}"
+    # The file's size and time change with every jieba release or reinstall (importlib.metadata
+    # would tell the version, but importing it costs a one-file run 40 ms: it imports email).
+    return f"jieba-{st.st_size}-{st.st_mtime_ns}-v{_FORMAT}"
 
 
 class WordDict:

@@ -17,8 +17,10 @@ import bisect
 import copy
 import datetime as dt
 import io
+import itertools
 import os
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -118,8 +120,9 @@ def annotate_document(doc: DocxDocument, findings: list[Finding], *, fix: bool =
         a for a in fresh.layout.atoms if fresh.layout.lines[fresh.position(a.start)[0] - 1].story == "body"
     ]
     anchors = _Anchors(atoms)
-    changes = _TrackedChanges(word) if fix else None
-    comments = _Comments(word)
+    ids = _free_ids(word)  # comments and revisions draw from one counter: their ids never collide
+    changes = _TrackedChanges(ids) if fix else None
+    comments = _Comments(word, ids)
     applied_end = -1
     for f in body:
         flagged = doc.text[f.start : f.end]
@@ -242,22 +245,29 @@ class _Anchors:
         return out
 
 
+def _free_ids(word: Any) -> Iterator[int]:
+    """Annotation ids above every w:id already in the body and the comments part."""
+    used = list(word.element.body.xpath(".//@w:id"))
+    root = getattr(word.comments, "_comments_elm", None)
+    if root is not None:
+        used += root.xpath("./w:comment/@w:id")
+    return itertools.count(max((int(v) for v in used if str(v).isdigit()), default=-1) + 1)
+
+
 class _Comments:
     """Appends w:comment elements to the comments part (python-docx's add_comment, without its
     search for a free id at every call, which makes thousands of comments slow)."""
 
-    def __init__(self, word: Any):
+    def __init__(self, word: Any, ids: Iterator[int]):
         self.word = word
         self.root = getattr(word.comments, "_comments_elm", None)  # word.comments creates the part
-        ids = [int(v) for v in self.root.xpath("./w:comment/@w:id")] if self.root is not None else []
-        self.next_id = max(ids, default=-1) + 1
+        self.ids = ids
         self.date = dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 
     def add(self, text: str) -> int:
         if self.root is None:  # another python-docx: its public API
             return self.word.comments.add_comment(text=text, author=AUTHOR, initials=INITIALS).comment_id
-        cid = self.next_id
-        self.next_id += 1
+        cid = next(self.ids)
         attrs = {
             _W + "id": str(cid),
             _W + "author": AUTHOR,
@@ -312,17 +322,14 @@ def _mark(comment_id: int, first: tuple[str, Any], last: tuple[str, Any], *, poi
 class _TrackedChanges:
     """Safe fixes as w:del/w:ins revisions by reportlint."""
 
-    def __init__(self, word: Any):
-        body = word.element.body
-        ids = [int(v) for v in body.xpath(".//@w:id") if str(v).isdigit()]
-        self.next_id = max(ids, default=0) + 1
+    def __init__(self, ids: Iterator[int]):
+        self.ids = ids
         self.date = dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 
     def _revision(self, tag: str, ref: Any) -> Any:
         el = ref.makeelement(
-            qn(tag), {qn("w:id"): str(self.next_id), qn("w:author"): AUTHOR, qn("w:date"): self.date}
+            qn(tag), {qn("w:id"): str(next(self.ids)), qn("w:author"): AUTHOR, qn("w:date"): self.date}
         )
-        self.next_id += 1
         return el
 
     def apply(
