@@ -1,0 +1,356 @@
+"""错别字 that no word list names: a non-word that one confusable character turns into a frequent word.
+
+jieba's dictionary (word -> count in a large general corpus) is the language model. A typo
+like 经挤 is no word, so the segmenter leaves its characters standing alone; replacing one
+of them by a homophone or look-alike (挤 -> 济) makes a frequent word (经济), and the
+segmentation of the few characters around it becomes far more probable. That gain in
+log-probability is the score. The same holds for one missing character (小康社 -> 小康社会)
+and one doubled character (经经济, 发展展).
+
+Most of the work is in the guards, because correct official prose is full of strings that
+look like this: coinages (纠治, 因城施策), local names, slogans, reduplication (一项一项),
+two words meeting at a shared character (推进|进口). Each guard is named in ``GUARDS`` so that
+the benchmark can switch it off and measure what it pays for.
+
+Pure: text in, ``Candidate`` objects out. Offsets are code-point offsets into the text.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+from . import confusion, lexicon
+
+# A substitute must make a word at least this frequent, and RATIO times as frequent as the
+# string it replaces (jieba counts).
+MIN_WORD_FREQ = 100
+RATIO = 20
+# Missing characters: the restored word must be this frequent (3-4 characters only).
+MIN_MISSING_FREQ = 300
+# Score: the gain in log-probability of the best segmentation of a window around the edit.
+WINDOW = 4
+MIN_GAIN = 6.0
+MIN_GAIN_MISSING = 9.0
+# The count of jieba's own typo entries (经挤-like strings kept in the dictionary with count 3).
+TYPO_ENTRY_COUNT = 3
+EXTRA_WORD_FREQ = 100_000
+
+GUARDS = frozenset(
+    {
+        "in-word",  # never edit a character that jieba reads as part of a real word
+        "typo-entries",  # jieba's count-3 entries one edit from a frequent word are no words
+        "lexicon",  # strings attested in published reports are not typos
+        "recurring",  # a string used twice in one document is meant
+        "slogan",  # short quoted slogans pun on purpose (“食”全“食”美)
+        "orphan",  # a fix that strands a single character beside the new word is wrong
+        "names",  # personal names beside titles
+    }
+)
+
+_HAN_RUN = regex.compile(r"\p{Han}+")
+_SLOGAN = regex.compile(r"[“‘「『\"]([^“”‘’「」『』\"\n]{1,10})[”’」』\"]")
+_TITLE = (
+    r"(?:主任|副主任|院长|检察长|书记|市长|区长|县长|州长|省长|主席|委员长|部长|局长|厅长|秘书长|处长|镇长|乡长|"
+    r"庭长|所长|队长|校长|总经理|董事长|理事长|政委|代表|委员|同志|先生|女士|教授|烈士|主持人|主编|记者)"
+)
+_PERSON = regex.compile(
+    rf"(?<={_TITLE}[ \u3000]?)\p{{Han}}{{2,3}}|\p{{Han}}{{2,3}}(?=[ \u3000]?(?:同志|{_TITLE}))"
+)
+_CLASSIFIER_REDUP = regex.compile(r"[一两几]([\p{Han}])\1")
+# Function characters that legitimately stand alone beside any word.
+FUNCTION_CHARS = set("的地得了着过和与及或而且并在于对从向把被将为以由按据因给让使是有也都还又就才要会能可不没非未已之其此这那各每该本")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One suspected typo: ``text[start:end] == wrong`` and ``right`` replaces it."""
+
+    start: int
+    end: int
+    wrong: str
+    right: str
+    kind: str  # homophone | look-alike | missing | doubled
+    score: float
+    reason_zh: str
+
+
+_KIND_ZH = {"homophone": "音近", "look-alike": "形近", "missing": "疑似漏字", "doubled": "疑似多字"}
+
+
+@lru_cache(maxsize=1)
+def _jieba_model() -> tuple[dict[str, int], float]:
+    from ..textutil import _jieba
+
+    dt = _jieba().dt
+    return dt.FREQ, math.log(dt.total)
+
+
+@lru_cache(maxsize=1)
+def _deletions() -> dict[str, tuple[tuple[str, int], ...]]:
+    """Frequent 3–4-character words by each string one character shorter: 小康社 -> (小康社会, 3)."""
+    freq, _ = _jieba_model()
+    out: dict[str, list[tuple[str, int]]] = {}
+    for w, f in freq.items():
+        if f >= MIN_MISSING_FREQ and 3 <= len(w) <= 4 and _HAN_RUN.fullmatch(w):
+            for k in range(len(w)):
+                out.setdefault(w[:k] + w[k + 1 :], []).append((w, k))
+    return {k: tuple(v) for k, v in out.items()}
+
+
+class Detector:
+    """Finds typo candidates in text. Build once (it caches look-ups), call ``find`` per text."""
+
+    def __init__(self, extra_words: Iterable[str] = (), *, guards: Iterable[str] = GUARDS,
+                 use_lexicon: bool = True):
+        self.freq, self.logtotal = _jieba_model()
+        self.extra = {w: EXTRA_WORD_FREQ for w in extra_words if w}
+        self.extra_prefixes = {w[:i] for w in self.extra for i in range(1, len(w) + 1)}
+        self.guards = frozenset(guards)
+        if not use_lexicon:
+            self.guards -= {"lexicon"}
+        self._demoted: dict[str, bool] = {}
+
+    # --- the language model ------------------------------------------------------------------
+
+    def count(self, w: str) -> int:
+        """jieba's count of ``w`` as a word (user words first; demoted typo entries count 0)."""
+        if w in self.extra:
+            return self.extra[w]
+        f = self.freq.get(w) or 0
+        if f and f <= TYPO_ENTRY_COUNT and len(w) > 1 and "typo-entries" in self.guards and self._is_typo_entry(w):
+            return 0
+        return f
+
+    def _is_typo_entry(self, w: str) -> bool:
+        hit = self._demoted.get(w)
+        if hit is None:
+            hit = False
+            for i, c in enumerate(w):
+                for s in confusion.substitutes(c):
+                    if (self.freq.get(w[:i] + s + w[i + 1 :]) or 0) >= RATIO * TYPO_ENTRY_COUNT:
+                        hit = True
+                        break
+                if hit:
+                    break
+            self._demoted[w] = hit
+        return hit
+
+    def _has_prefix(self, s: str) -> bool:
+        return s in self.freq or s in self.extra_prefixes
+
+    def segment(self, s: str) -> tuple[list[tuple[int, int]], float]:
+        """jieba's maximum-probability segmentation of a Han string: (token spans, log-probability)."""
+        n = len(s)
+        dag: list[list[int]] = []
+        for i in range(n):
+            ends = [i + 1]
+            j = i + 2
+            while j <= n and self._has_prefix(s[i:j]):
+                if self.count(s[i:j]):
+                    ends.append(j)
+                j += 1
+            dag.append(ends)
+        best = [0.0] * (n + 1)
+        nxt = [n] * (n + 1)
+        lt = self.logtotal
+        for i in range(n - 1, -1, -1):
+            top, arg = -1e300, i + 1
+            for j in dag[i]:
+                v = math.log(self.count(s[i:j]) or 1) - lt + best[j]
+                if v > top:
+                    top, arg = v, j
+            best[i], nxt[i] = top, arg
+        spans, i = [], 0
+        while i < n:
+            spans.append((i, nxt[i]))
+            i = nxt[i]
+        return spans, best[0]
+
+    def logp(self, s: str) -> float:
+        return self.segment(s)[1]
+
+    # --- candidates ----------------------------------------------------------------------------
+
+    def find(self, text: str) -> list[Candidate]:
+        """All typo candidates in ``text``, best first where two overlap (one per span)."""
+        blocked = self._blocked(text)
+        out: list[Candidate] = []
+        for m in _HAN_RUN.finditer(text):
+            run = m.group()
+            if len(run) < 2:
+                continue
+            spans, _ = self.segment(run)
+            out.extend(self._in_run(text, run, m.start(), spans, blocked))
+        return _best_per_place(out)
+
+    def _blocked(self, text: str) -> list[tuple[int, int]]:
+        spans: list[tuple[int, int]] = []
+        if "slogan" in self.guards:
+            spans += [m.span(1) for m in _SLOGAN.finditer(text)]
+        if "names" in self.guards:
+            spans += [m.span() for m in _PERSON.finditer(text)]
+        return spans
+
+    def _in_run(self, text: str, run: str, base: int, spans: list[tuple[int, int]],
+                blocked: list[tuple[int, int]]) -> list[Candidate]:
+        single = [False] * len(run)
+        token_of = [0] * len(run)
+        for t, (a, b) in enumerate(spans):
+            for i in range(a, b):
+                token_of[i] = t
+            if b - a == 1:
+                single[a] = True
+        found: list[Candidate] = []
+        for i, c in enumerate(run):
+            if single[i] or "in-word" not in self.guards:
+                found.extend(self._substitutions(run, i, c, spans, token_of))
+            if i + 1 < len(run) and c == run[i + 1]:
+                found.extend(self._doubled(run, i, spans, token_of))
+        found.extend(self._missing(run, single))
+        keep = []
+        for cand in found:
+            a, b = cand.start + base, cand.end + base
+            if any(x < b and a < y for x, y in blocked):
+                continue
+            if "recurring" in self.guards and cand.kind != "doubled" and text.count(cand.wrong) > 1:
+                continue
+            keep.append(Candidate(a, b, cand.wrong, cand.right, cand.kind, cand.score, cand.reason_zh))
+        return keep
+
+    def _substitutions(self, run: str, i: int, c: str, spans: list[tuple[int, int]],
+                       token_of: list[int]) -> list[Candidate]:
+        out = []
+        n = len(run)
+        for s, why in confusion.substitutes(c).items():
+            for size in (2, 3, 4):
+                for a in range(max(0, i - size + 1), min(i, n - size) + 1):
+                    b = a + size
+                    new = run[a:i] + s + run[i + 1 : b]
+                    fn = self.count(new)
+                    if fn < MIN_WORD_FREQ:
+                        continue
+                    wrong = run[a:b]
+                    if self.count(wrong) * RATIO > fn:
+                        continue
+                    cand = self._score(run, a, b, wrong, new, why, spans, token_of, MIN_GAIN)
+                    if cand:
+                        out.append(cand)
+        return out
+
+    def _missing(self, run: str, single: list[bool]) -> list[Candidate]:
+        out = []
+        dels = _deletions()
+        for size in (2, 3):
+            for a in range(len(run) - size + 1):
+                b = a + size
+                if not any(single[a:b]):
+                    continue
+                wrong = run[a:b]
+                for word, _k in dels.get(wrong, ()):
+                    if self.count(wrong) * RATIO > self.count(word):
+                        continue
+                    cand = self._score(run, a, b, wrong, word, "missing", None, None, MIN_GAIN_MISSING)
+                    if cand:
+                        out.append(cand)
+        return out
+
+    def _doubled(self, run: str, i: int, spans: list[tuple[int, int]], token_of: list[int]) -> list[Candidate]:
+        """``run[i] == run[i+1]``: one copy too many, inside what should be one word."""
+        x = run[i]
+        ta, tb = spans[token_of[i]], spans[token_of[i + 1]]
+        if ta == tb:
+            return []  # both copies in one word: 兢兢业业, 人人, 婷婷
+        a_single, b_single = ta[1] - ta[0] == 1, tb[1] - tb[0] == 1
+        if not a_single and not b_single:
+            return []  # two words meeting at a shared character: 推进|进口, 提高|高质量, 车站|站台
+        if a_single and b_single:
+            return []  # 的|的, 件|件: the repeated-char rule's part-of-speech test decides those
+        if i >= 1 and run[i - 1] == run[i + 1] or i + 2 < len(run) and run[i + 2] == x:
+            return []
+        if x == "至" and not b_single:
+            return []
+        prev = run[ta[0] : ta[1]]
+        if not a_single and _CLASSIFIER_REDUP.fullmatch(prev + x):
+            return []  # 一个个, 一步步
+        if self.count(x + x) >= MIN_WORD_FREQ:
+            return []  # a reduplicated word that lost out to its neighbour: 人人|人参
+        if a_single:  # X|XY…: the second copy starts a word
+            word = run[tb[0] : tb[1]]
+            if self.count(word) < MIN_WORD_FREQ:
+                return []
+            lo, hi = i, tb[1]
+        else:  # …WX|X: the first copy ends a word
+            word = prev
+            if self.count(word) < MIN_WORD_FREQ or (x == "至" and prev.endswith("至")):
+                return []
+            lo, hi = ta[0], i + 2
+        wrong = run[lo:hi]
+        right = wrong[: i - lo] + wrong[i - lo + 1 :]
+        gain = self._gain(run, lo, hi, right)
+        return [Candidate(lo, hi, wrong, right, "doubled", gain, f"“{x}”疑似重复，应为“{right}”")]
+
+    def _gain(self, run: str, a: int, b: int, new: str) -> float:
+        lo, hi = max(0, a - WINDOW), min(len(run), b + WINDOW)
+        return self.logp(run[lo:a] + new + run[b:hi]) - self.logp(run[lo:hi])
+
+    def _score(self, run: str, a: int, b: int, wrong: str, new: str, why: str,
+               spans: list[tuple[int, int]] | None, token_of: list[int] | None, min_gain: float
+               ) -> Candidate | None:
+        if "lexicon" in self.guards and lexicon.attested(wrong):
+            return None
+        lo, hi = max(0, a - WINDOW), min(len(run), b + WINDOW)
+        window_new = run[lo:a] + new + run[b:hi]
+        new_spans, new_lp = self.segment(window_new)
+        na, nb = a - lo, a - lo + len(new)
+        if (na, nb) not in new_spans:
+            return None  # the new word does not survive segmentation: the edit explains nothing
+        gain = new_lp - self.logp(run[lo:hi])
+        if gain < min_gain:
+            return None
+        if "orphan" in self.guards and spans is not None and self._orphans(run, lo, a, b, na, nb, new_spans, spans):
+            return None
+        reason = _KIND_ZH.get(why, why)
+        if why == "missing":
+            zh = f"“{wrong}”疑似漏字，应为“{new}”"
+        else:
+            zh = f"“{wrong}”疑为“{new}”之误（{reason}）"
+        return Candidate(a, b, wrong, new, why, round(gain, 2), zh)
+
+    @staticmethod
+    def _orphans(run: str, lo: int, a: int, b: int, na: int, nb: int, new_spans: list[tuple[int, int]],
+                 spans: list[tuple[int, int]]) -> bool:
+        """The new word splits an old word and leaves its rest as a lone character (of no function)."""
+        old_words = [(x, y) for x, y in spans if y - x > 1]
+        for x, y in old_words:
+            if x < b and a < y and not (a <= x and y <= b):
+                # the edit cuts into the word x..y; its remainder must still read as words
+                for sx, sy in new_spans:
+                    if sy - sx == 1 and (sy == na or sx == nb):
+                        ch = run[lo + sx]
+                        if ch not in FUNCTION_CHARS:
+                            return True
+        return False
+
+
+def _best_per_place(cands: list[Candidate]) -> list[Candidate]:
+    """Of overlapping candidates keep the highest score, so one typo gives one finding."""
+    out: list[Candidate] = []
+    for c in sorted(cands, key=lambda c: -c.score):
+        if all(c.end <= o.start or o.end <= c.start for o in out):
+            out.append(c)
+    return sorted(out, key=lambda c: c.start)
+
+
+@lru_cache(maxsize=4)
+def _detector(extra: tuple[str, ...]) -> Detector:
+    return Detector(extra)
+
+
+def find_typos(text: str, extra_words: Iterable[str] = ()) -> list[Candidate]:
+    """Typo candidates in ``text``; ``extra_words`` are words the user accepted (never typos)."""
+    return _detector(tuple(sorted(set(extra_words)))).find(text)
