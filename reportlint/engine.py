@@ -109,6 +109,12 @@ class Linter:
                     continue
                 if _suppressed(suppressed, doc, hit.start, rule):
                     continue
+                # A secondary kind (the statistical typo and name checks) only adds what the
+                # earlier rules of its category missed: one problem, one finding.
+                if getattr(rule.kind, "secondary", False) and any(
+                    f.category == rule.category and f.start < hit.end and hit.start < f.end for f in findings
+                ):
+                    continue
                 seen.add(key)
                 findings.append(self._finding(rule, sev, hit, doc))
         findings.sort(key=Finding.sort_key)

@@ -151,7 +151,9 @@ def build_homophones() -> str:
                 groups.setdefault(r, set()).add(ch)
     import pypinyin
 
-    lines = [f"# toneless reading -> characters; built from pypinyin {pypinyin.__version__} (see lang/confusion.py)"]
+    lines = [
+        f"# toneless reading -> characters; built from pypinyin {pypinyin.__version__} (see lang/confusion.py)"
+    ]
     lines += [f"{r}\t{''.join(sorted(cs))}" for r, cs in sorted(groups.items())]
     return "\n".join(lines) + "\n"
 

@@ -125,7 +125,9 @@ class Bloom:
         return cls(bits, k, memoryview(blob)[cls.HEADER.size :], items)
 
 
-def build(corpus: Path, out: Path, *, min_count: int = MIN_COUNT, fp_rate: float = FP_RATE) -> dict[str, float]:
+def build(
+    corpus: Path, out: Path, *, min_count: int = MIN_COUNT, fp_rate: float = FP_RATE
+) -> dict[str, float]:
     """Write the lexicon of the reports in ``corpus`` to ``out``; return figures for the README."""
     from ..textutil import word_freq
 
@@ -136,8 +138,14 @@ def build(corpus: Path, out: Path, *, min_count: int = MIN_COUNT, fp_rate: float
     for g in keep:
         bloom.add(g)
     out.write_bytes(bloom.to_bytes())
-    return {"reports": len(paths), "ngrams": len(counts), "kept": len(keep), "bytes": out.stat().st_size,
-            "k": bloom.k, "fp_rate": fp_rate}
+    return {
+        "reports": len(paths),
+        "ngrams": len(counts),
+        "kept": len(keep),
+        "bytes": out.stat().st_size,
+        "k": bloom.k,
+        "fp_rate": fp_rate,
+    }
 
 
 @lru_cache(maxsize=1)
@@ -158,8 +166,14 @@ def attested(s: str) -> bool:
 # --- words an office uses that no dictionary has -----------------------------------------------
 
 
-def learn_words(paths: Iterable[Path], *, min_docs: int = 2, min_count: int = 3, max_len: int = 6,
-                min_cohesion: float = 30.0) -> list[tuple[str, int, int]]:
+def learn_words(
+    paths: Iterable[Path],
+    *,
+    min_docs: int = 2,
+    min_count: int = 3,
+    max_len: int = 6,
+    min_cohesion: float = 30.0,
+) -> list[tuple[str, int, int]]:
     """Strings that recur across an office's past reports but are in no dictionary.
 
     Returns ``(string, count, n_docs)``, most widespread first. A string qualifies when it
@@ -210,7 +224,7 @@ def learn_words(paths: Iterable[Path], *, min_docs: int = 2, min_count: int = 3,
 
 def _dominated(neighbours: Counter[str], count: int) -> bool:
     """Most uses have the same neighbour on this side, so the string is a piece of a longer one."""
-    (ch, top), = neighbours.most_common(1)
+    ((ch, top),) = neighbours.most_common(1)
     return ch not in "^$" and top * 2 > count
 
 

@@ -61,9 +61,12 @@ _TITLE = (
 _PERSON = regex.compile(
     rf"(?<={_TITLE}[ \u3000]?)\p{{Han}}{{2,3}}|\p{{Han}}{{2,3}}(?=[ \u3000]?(?:同志|{_TITLE}))"
 )
+_NUMERALS = set("〇零一二三四五六七八九十百千万亿两")
 _CLASSIFIER_REDUP = regex.compile(r"[一两几]([\p{Han}])\1")
 # Function characters that legitimately stand alone beside any word.
-FUNCTION_CHARS = set("的地得了着过和与及或而且并在于对从向把被将为以由按据因给让使是有也都还又就才要会能可不没非未已之其此这那各每该本")
+FUNCTION_CHARS = set(
+    "的地得了着过和与及或而且并在于对从向把被将为以由按据因给让使是有也都还又就才要会能可不没非未已之其此这那各每该本"
+)
 
 
 @dataclass(frozen=True)
@@ -91,6 +94,22 @@ def _jieba_model() -> tuple[dict[str, int], float]:
 
 
 @lru_cache(maxsize=1)
+def _masked() -> dict[str, tuple[str, ...]]:
+    """Frequent 2–4-character words by each of their characters masked: 经?济 -> (经济,)…
+
+    Looking up the masked string once per window replaces trying every homophone of
+    every character (~50 each) against the dictionary: ~0.05 s to build, 50x fewer look-ups.
+    """
+    freq, _ = _jieba_model()
+    out: dict[str, list[str]] = {}
+    for w, f in freq.items():
+        if f >= MIN_WORD_FREQ and 2 <= len(w) <= 4 and _HAN_RUN.fullmatch(w):
+            for k in range(len(w)):
+                out.setdefault(w[:k] + "?" + w[k + 1 :], []).append(w)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+@lru_cache(maxsize=1)
 def _deletions() -> dict[str, tuple[tuple[str, int], ...]]:
     """Frequent 3–4-character words by each string one character shorter: 小康社 -> (小康社会, 3)."""
     freq, _ = _jieba_model()
@@ -105,8 +124,9 @@ def _deletions() -> dict[str, tuple[tuple[str, int], ...]]:
 class Detector:
     """Finds typo candidates in text. Build once (it caches look-ups), call ``find`` per text."""
 
-    def __init__(self, extra_words: Iterable[str] = (), *, guards: Iterable[str] = GUARDS,
-                 use_lexicon: bool = True):
+    def __init__(
+        self, extra_words: Iterable[str] = (), *, guards: Iterable[str] = GUARDS, use_lexicon: bool = True
+    ):
         self.freq, self.logtotal = _jieba_model()
         self.extra = {w: EXTRA_WORD_FREQ for w in extra_words if w}
         self.extra_prefixes = {w[:i] for w in self.extra for i in range(1, len(w) + 1)}
@@ -122,7 +142,13 @@ class Detector:
         if w in self.extra:
             return self.extra[w]
         f = self.freq.get(w) or 0
-        if f and f <= TYPO_ENTRY_COUNT and len(w) > 1 and "typo-entries" in self.guards and self._is_typo_entry(w):
+        if (
+            f
+            and f <= TYPO_ENTRY_COUNT
+            and len(w) > 1
+            and "typo-entries" in self.guards
+            and self._is_typo_entry(w)
+        ):
             return 0
         return f
 
@@ -196,8 +222,9 @@ class Detector:
             spans += [m.span() for m in _PERSON.finditer(text)]
         return spans
 
-    def _in_run(self, text: str, run: str, base: int, spans: list[tuple[int, int]],
-                blocked: list[tuple[int, int]]) -> list[Candidate]:
+    def _in_run(
+        self, text: str, run: str, base: int, spans: list[tuple[int, int]], blocked: list[tuple[int, int]]
+    ) -> list[Candidate]:
         single = [False] * len(run)
         token_of = [0] * len(run)
         for t, (a, b) in enumerate(spans):
@@ -222,20 +249,26 @@ class Detector:
             keep.append(Candidate(a, b, cand.wrong, cand.right, cand.kind, cand.score, cand.reason_zh))
         return keep
 
-    def _substitutions(self, run: str, i: int, c: str, spans: list[tuple[int, int]],
-                       token_of: list[int]) -> list[Candidate]:
+    def _substitutions(
+        self, run: str, i: int, c: str, spans: list[tuple[int, int]], token_of: list[int]
+    ) -> list[Candidate]:
         out = []
         n = len(run)
-        for s, why in confusion.substitutes(c).items():
-            for size in (2, 3, 4):
-                for a in range(max(0, i - size + 1), min(i, n - size) + 1):
-                    b = a + size
-                    new = run[a:i] + s + run[i + 1 : b]
-                    fn = self.count(new)
-                    if fn < MIN_WORD_FREQ:
+        masked = _masked()
+        subs = confusion.substitutes(c)
+        for size in (2, 3, 4):
+            for a in range(max(0, i - size + 1), min(i, n - size) + 1):
+                b = a + size
+                words = masked.get(run[a:i] + "?" + run[i + 1 : b])
+                if not words:
+                    continue
+                wrong = run[a:b]
+                for new in words:
+                    why = subs.get(new[i - a])
+                    if not why:
                         continue
-                    wrong = run[a:b]
-                    if self.count(wrong) * RATIO > fn:
+                    fn = self.count(new)
+                    if fn < MIN_WORD_FREQ or self.count(wrong) * RATIO > fn:
                         continue
                     cand = self._score(run, a, b, wrong, new, why, spans, token_of, MIN_GAIN)
                     if cand:
@@ -259,7 +292,9 @@ class Detector:
                         out.append(cand)
         return out
 
-    def _doubled(self, run: str, i: int, spans: list[tuple[int, int]], token_of: list[int]) -> list[Candidate]:
+    def _doubled(
+        self, run: str, i: int, spans: list[tuple[int, int]], token_of: list[int]
+    ) -> list[Candidate]:
         """``run[i] == run[i+1]``: one copy too many, inside what should be one word."""
         x = run[i]
         ta, tb = spans[token_of[i]], spans[token_of[i + 1]]
@@ -272,7 +307,7 @@ class Detector:
             return []  # 的|的, 件|件: the repeated-char rule's part-of-speech test decides those
         if i >= 1 and run[i - 1] == run[i + 1] or i + 2 < len(run) and run[i + 2] == x:
             return []
-        if x == "至" and not b_single:
+        if x == "至" and not b_single or x in _NUMERALS:
             return []
         prev = run[ta[0] : ta[1]]
         if not a_single and _CLASSIFIER_REDUP.fullmatch(prev + x):
@@ -292,15 +327,28 @@ class Detector:
         wrong = run[lo:hi]
         right = wrong[: i - lo] + wrong[i - lo + 1 :]
         gain = self._gain(run, lo, hi, right)
-        return [Candidate(lo, hi, wrong, right, "doubled", gain, f"“{x}”疑似重复，应为“{right}”")]
+        return [
+            Candidate(
+                lo, hi, wrong, right, "doubled", round(gain, 2), f"“{wrong}”多了一个“{x}”，应为“{right}”"
+            )
+        ]
 
     def _gain(self, run: str, a: int, b: int, new: str) -> float:
         lo, hi = max(0, a - WINDOW), min(len(run), b + WINDOW)
         return self.logp(run[lo:a] + new + run[b:hi]) - self.logp(run[lo:hi])
 
-    def _score(self, run: str, a: int, b: int, wrong: str, new: str, why: str,
-               spans: list[tuple[int, int]] | None, token_of: list[int] | None, min_gain: float
-               ) -> Candidate | None:
+    def _score(
+        self,
+        run: str,
+        a: int,
+        b: int,
+        wrong: str,
+        new: str,
+        why: str,
+        spans: list[tuple[int, int]] | None,
+        token_of: list[int] | None,
+        min_gain: float,
+    ) -> Candidate | None:
         if "lexicon" in self.guards and lexicon.attested(wrong):
             return None
         lo, hi = max(0, a - WINDOW), min(len(run), b + WINDOW)
@@ -312,7 +360,11 @@ class Detector:
         gain = new_lp - self.logp(run[lo:hi])
         if gain < min_gain:
             return None
-        if "orphan" in self.guards and spans is not None and self._orphans(run, lo, a, b, na, nb, new_spans, spans):
+        if (
+            "orphan" in self.guards
+            and spans is not None
+            and self._orphans(run, lo, a, b, na, nb, new_spans, spans)
+        ):
             return None
         reason = _KIND_ZH.get(why, why)
         if why == "missing":
@@ -322,8 +374,16 @@ class Detector:
         return Candidate(a, b, wrong, new, why, round(gain, 2), zh)
 
     @staticmethod
-    def _orphans(run: str, lo: int, a: int, b: int, na: int, nb: int, new_spans: list[tuple[int, int]],
-                 spans: list[tuple[int, int]]) -> bool:
+    def _orphans(
+        run: str,
+        lo: int,
+        a: int,
+        b: int,
+        na: int,
+        nb: int,
+        new_spans: list[tuple[int, int]],
+        spans: list[tuple[int, int]],
+    ) -> bool:
         """The new word splits an old word and leaves its rest as a lone character (of no function)."""
         old_words = [(x, y) for x, y in spans if y - x > 1]
         for x, y in old_words:
