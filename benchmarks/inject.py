@@ -38,12 +38,18 @@ sys.path.insert(0, str(ROOT))
 
 from reportlint.lang import confusion  # noqa: E402
 from reportlint.lang.typos import Detector  # noqa: E402
+from reportlint.lang.vote import proper_nouns  # noqa: E402
 
 HAN = regex.compile(r"\p{Han}")
 _PLACE = regex.compile(r"(?<=[^\p{Han}]|^|[省市区县州])(\p{Han}{2,3})(省|市|区|县|镇|街道|乡)")
-_ORG = regex.compile(r"(?<=[^\p{Han}]|^|[省市区县])(\p{Han}{2,4})(集团|公司|大学|学院|医院|公园|机场|水库|大桥|景区|园区)")
+_ORG = regex.compile(
+    r"(?<=[^\p{Han}]|^|[省市区县])(\p{Han}{2,4})(集团|公司|大学|学院|医院|公园|机场|水库|大桥|景区|园区)"
+)
 _TITLE = r"(?:主任|书记|市长|区长|县长|省长|院长|检察长|局长|镇长|主席|总理)"
-_PERSON = regex.compile(rf"{_TITLE}[ \u3000]?(\p{{Han}}{{2,3}}?)(?=同志|在|的|、|，|。|\s|$|主持|讲话|指出|强调)")
+_PERSON = regex.compile(
+    rf"{_TITLE}[ \u3000]?(\p{{Han}}{{2,3}}?)(?=同志|在|的|、|，|。|\s|$|主持|讲话|指出|强调)"
+)
+_PERSON_NAMES = regex.compile("(?!)")
 _NOISE = regex.compile(r"来源|责任编辑|编辑|作者|时间|发布|浏览|字号|分享|打印|相关|版权|链接|首页|当前位置")
 
 
@@ -80,7 +86,9 @@ class Doc:
         self.rng.shuffle(out)
         return out
 
-    def words(self, line: str, sizes: tuple[int, ...] = (2, 3, 4), min_freq: int = 100) -> list[tuple[int, str]]:
+    def words(
+        self, line: str, sizes: tuple[int, ...] = (2, 3, 4), min_freq: int = 100
+    ) -> list[tuple[int, str]]:
         out = []
         for m in regex.finditer(r"\p{Han}+", line):
             for a, b in self.det.segment(m.group())[0]:
@@ -94,12 +102,23 @@ class Doc:
 Result = Injection | str  # an injection, or why it was skipped
 
 
-def _replace(doc: Doc, cat: str, expect: str, i: int, col: int, old: str, new: str, detail: str = "") -> Injection:
+def _replace(
+    doc: Doc, cat: str, expect: str, i: int, col: int, old: str, new: str, detail: str = ""
+) -> Injection:
     line = doc.lines[i]
     assert line[col : col + len(old)] == old
     doc.used.add(i)
-    return Injection(doc.name, cat, expect, i, [line[:col] + new + line[col + len(old) :]], 0, col,
-                     col + max(len(new), 1), detail=detail or f"{old}->{new}")
+    return Injection(
+        doc.name,
+        cat,
+        expect,
+        i,
+        [line[:col] + new + line[col + len(old) :]],
+        0,
+        col,
+        col + max(len(new), 1),
+        detail=detail or f"{old}->{new}",
+    )
 
 
 def _typo(doc: Doc, cat: str, how: str) -> Result:
@@ -111,8 +130,7 @@ def _typo(doc: Doc, cat: str, how: str) -> Result:
             elif how == "doubled":
                 new = w[: k + 1] + w[k] + w[k + 1 :]
             else:
-                pool = confusion.homophones(w[k]) if how == "homophone" else confusion.look_alikes(w[k])
-                pool = sorted(c for c in pool if doc.det.freq.get(c))
+                pool = _substitutes(doc, w[k], how)
                 if not pool:
                     continue
                 new = w[:k] + doc.rng.choice(pool) + w[k + 1 :]
@@ -123,25 +141,79 @@ def _typo(doc: Doc, cat: str, how: str) -> Result:
     return "no frequent word to change"
 
 
+ANY_SUBSTITUTE = False
+
+
+def _substitutes(doc: Doc, ch: str, how: str) -> list[str]:
+    """What a drafter types for ``ch``: a homophone from the input method's first page (the ten most
+    frequent characters of its reading), or a common look-alike; with --any-substitute, any of them."""
+    freq = doc.det.freq
+    if how == "homophone":
+        pool = set()
+        for r in confusion.readings(ch):
+            chars = sorted(confusion._homophone_table()[1].get(r, ""), key=lambda c: -(freq.get(c) or 0))
+            pool.update(chars if ANY_SUBSTITUTE else chars[:10])
+        pool.discard(ch)
+    else:
+        pool = {c for c in confusion.look_alikes(ch) if ANY_SUBSTITUTE or (freq.get(c) or 0) >= 500}
+    return sorted(c for c in pool if freq.get(c))
+
+
+def _is_name(doc: Doc, core: str, whole: str) -> bool:
+    """A real name, not a phrase ending in 市/区 (优化城市, 全省城乡): the whole or its core is one
+    of jieba's proper nouns, or the core is no word at all (垛石)."""
+    nouns = proper_nouns()
+    return whole in nouns or core in nouns or not doc.det.count(core) and not doc.det.freq.get(core)
+
+
 def _name(doc: Doc, cat: str, pattern: regex.Pattern[str]) -> Result:
     counts = collections.Counter(m.group() for m in pattern.finditer(doc.text))
-    names = [n for n, c in counts.items() if c >= 3 and not doc.det.freq.get(n[:2]) or c >= 3 and len(n) > 3]
-    names = sorted(n for n in names if counts[n] >= 3)
+    names = sorted(n for n, c in counts.items() if c >= 3)
+    if pattern is not _PERSON_NAMES:
+        names = [
+            n
+            for m in [pattern.fullmatch(n) for n in names]
+            if m and _is_name(doc, m.group(1), n := m.group())
+        ]
     doc.rng.shuffle(names)
     for name in names:
-        core = len(name) - (2 if name.endswith(("街道", "集团", "公司", "大学", "学院", "医院", "公园", "机场",
-                                                 "水库", "大桥", "景区", "园区")) else 1)
-        if pattern is _PERSON:
+        core = len(name) - (
+            2
+            if name.endswith(
+                (
+                    "街道",
+                    "集团",
+                    "公司",
+                    "大学",
+                    "学院",
+                    "医院",
+                    "公园",
+                    "机场",
+                    "水库",
+                    "大桥",
+                    "景区",
+                    "园区",
+                )
+            )
+            else 1
+        )
+        if pattern is _PERSON_NAMES:
             core = len(name)
         for k in doc.rng.sample(range(core), core):
-            pool = sorted(c for c in confusion.substitutes(name[k]) if doc.det.freq.get(c))
+            pool = sorted(
+                set(_substitutes(doc, name[k], "homophone")) | set(_substitutes(doc, name[k], "look-alike"))
+            )
             if not pool:
                 continue
             new = name[:k] + doc.rng.choice(pool) + name[k + 1 :]
             if doc.det.freq.get(new) or new in doc.text:
                 continue
-            spots = [(i, m.start()) for i, line in enumerate(doc.lines) if i not in doc.used
-                     for m in regex.finditer(regex.escape(name), line)]
+            spots = [
+                (i, m.start())
+                for i, line in enumerate(doc.lines)
+                if i not in doc.used
+                for m in regex.finditer(regex.escape(name), line)
+            ]
             if not spots:
                 continue
             i, col = doc.rng.choice(spots)
@@ -154,12 +226,20 @@ def _person(doc: Doc, cat: str) -> Result:
     names = [n for n, c in counts.items() if c >= 3 and doc.text.count(n) >= 3]
     if not names:
         return "no person named 3 times beside a title"
-    pat = regex.compile("|".join(regex.escape(n) for n in names))
-    return _name(doc, cat, pat)
+    global _PERSON_NAMES
+    _PERSON_NAMES = regex.compile("|".join(regex.escape(n) for n in names))
+    return _name(doc, cat, _PERSON_NAMES)
 
 
-def _sub_first(doc: Doc, cat: str, expect: str, pattern: str, new: str | Callable[[str], str],
-               why: str, lines: list[int] | None = None) -> Result:
+def _sub_first(
+    doc: Doc,
+    cat: str,
+    expect: str,
+    pattern: str,
+    new: str | Callable[[str], str],
+    why: str,
+    lines: list[int] | None = None,
+) -> Result:
     pat = regex.compile(pattern)
     for i in lines if lines is not None else doc.prose(10):
         m = pat.search(doc.lines[i])
@@ -190,8 +270,18 @@ def _broken(doc: Doc, cat: str) -> Result:
             cut = col + 1
             indent = regex.match(r"[ \u3000\t]*", line).group()
             doc.used.add(i)
-            return Injection(doc.name, cat, "broken-paragraph", i, [line[:cut], "", indent + line[cut:]], 0,
-                             0, cut, span_lines=2, detail=w)
+            return Injection(
+                doc.name,
+                cat,
+                "broken-paragraph",
+                i,
+                [line[:cut], "", indent + line[cut:]],
+                0,
+                0,
+                cut,
+                span_lines=2,
+                detail=w,
+            )
     return "no long paragraph"
 
 
@@ -199,7 +289,9 @@ def _end_punct(doc: Doc, cat: str) -> Result:
     for i in doc.prose(40):
         line = doc.lines[i].rstrip()
         if line.endswith("。") and HAN.match(line[-2:-1] or "x"):
-            return _replace(doc, cat, "missing-end-punctuation", i, len(line) - 1, "。", "")
+            inj = _replace(doc, cat, "missing-end-punctuation", i, len(line) - 1, "。", "")
+            inj.col, inj.end = len(line) - 2, len(line) - 1  # the paragraph's new last character
+            return inj
     return "no paragraph ending in 。"
 
 
@@ -214,13 +306,18 @@ def _unpaired(doc: Doc, cat: str) -> Result:
 
 
 def _headings(doc: Doc, cat: str) -> Result:
-    marks = [(i, m.group(1)) for i, line in enumerate(doc.lines)
-             if (m := regex.match(r"[ \u3000]*（([一二三四五六七八九])）", line))]
+    marks = [
+        (i, m.group(1))
+        for i, line in enumerate(doc.lines)
+        if (m := regex.match(r"[ \u3000]*（([一二三四五六七八九])）", line))
+    ]
     nums = "一二三四五六七八九"
     for (_i, a), (j, b) in zip(marks, marks[1:], strict=False):
         if nums.index(b) == nums.index(a) + 1 and nums.index(b) + 1 < len(nums) and j not in doc.used:
             col = doc.lines[j].index("（")
-            return _replace(doc, cat, "heading-sequence", j, col, f"（{b}）", f"（{nums[nums.index(b) + 1]}）")
+            return _replace(
+                doc, cat, "heading-sequence", j, col, f"（{b}）", f"（{nums[nums.index(b) + 1]}）"
+            )
     return "no （一）（二） sequence"
 
 
@@ -239,7 +336,9 @@ def _outdated(doc: Doc, cat: str) -> Result:
     for i in doc.prose(20):
         line = doc.lines[i]
         if "一府一委两院" in line:
-            return _replace(doc, cat, "outdated-term", i, line.index("一府一委两院"), "一府一委两院", "一府两院")
+            return _replace(
+                doc, cat, "outdated-term", i, line.index("一府一委两院"), "一府一委两院", "一府两院"
+            )
         col = line.find("。")
         if col > 0:
             inj = _replace(doc, cat, "outdated-term", i, col + 1, "", "自觉接受“一府两院”监督。")
@@ -295,17 +394,27 @@ def injectors(table: _Table) -> dict[str, Callable[[Doc, str], Result]]:
         "place-name": lambda d, c: _name(d, c, _PLACE),
         "org-name": lambda d, c: _name(d, c, _ORG),
         "person-name": _person,
-        "placeholder": lambda d, c: _sub_first(d, c, "placeholder", r"(?<![\d.])\d{1,2}(?=次)", "x", "no N次"),
-        "punctuation-width": lambda d, c: _sub_first(d, c, "punctuation-width", rf"{han2}，(?=\p{{Han}})", ",",
-                                                     "no ，"),
-        "stray-latin": lambda d, c: _sub_first(d, c, "stray-latin", rf"{han2}和(?=\p{{Han}})", " and ", "no 和"),
+        "placeholder": lambda d, c: _sub_first(
+            d, c, "placeholder", r"(?<![\d.])\d{1,2}(?=次)", "x", "no N次"
+        ),
+        "punctuation-width": lambda d, c: _sub_first(
+            d, c, "punctuation-width", rf"{han2}，(?=\p{{Han}})", ",", "no ，"
+        ),
+        "stray-latin": lambda d, c: _sub_first(
+            d, c, "stray-latin", rf"{han2}和(?=\p{{Han}})", " and ", "no 和"
+        ),
         "duplicate-paragraph": _duplicate,
-        "traditional-char": lambda d, c: _sub_first(d, c, "traditional-char", r"发展|经济|会议|实现|项目", _t2s,
-                                                    "no common word"),
+        "traditional-char": lambda d, c: _sub_first(
+            d, c, "traditional-char", r"发展|经济|会议|实现|项目", _t2s, "no common word"
+        ),
         "broken-paragraph": _broken,
-        "repeated-char": lambda d, c: _sub_first(d, c, "repeated-char", rf"{han2}的(?=\p{{Han}})", "的的", "no 的"),
+        "repeated-char": lambda d, c: _sub_first(
+            d, c, "repeated-char", rf"{han2}的(?=\p{{Han}})", "的的", "no 的"
+        ),
         "heading-sequence": _headings,
-        "cjk-space": lambda d, c: _sub_first(d, c, "cjk-space", r"(?<=\p{Han}{4})(?=\p{Han}{4})", " ", "no text"),
+        "cjk-space": lambda d, c: _sub_first(
+            d, c, "cjk-space", r"(?<=\p{Han}{4})(?=\p{Han}{4})", " ", "no text"
+        ),
         "unpaired-punctuation": _unpaired,
         "missing-end-punctuation": _end_punct,
         "term-variant": _term,
@@ -319,8 +428,15 @@ def _t2s(word: str) -> str:
     return {"发展": "發展", "经济": "經濟", "会议": "會議", "实现": "實現", "项目": "項目"}[word]
 
 
-NEW_CATEGORIES = ("typo-homophone", "typo-look-alike", "doubled-in-word", "missing-char", "place-name",
-                  "org-name", "person-name")
+NEW_CATEGORIES = (
+    "typo-homophone",
+    "typo-look-alike",
+    "doubled-in-word",
+    "missing-char",
+    "place-name",
+    "org-name",
+    "person-name",
+)
 
 
 def inject(doc: Doc, per_doc: int, table: _Table) -> tuple[str, list[Injection], list[tuple[str, str]]]:
@@ -352,8 +468,9 @@ def lint(files: list[Path], exe: str) -> tuple[dict[str, list[dict]], list[str]]
     failed: list[str] = []
 
     def run(chunk: list[Path]) -> dict[str, list[dict]]:
-        proc = subprocess.run([exe, "check", "--format", "json", *map(str, chunk)], capture_output=True,
-                              text=True)
+        proc = subprocess.run(
+            [exe, "check", "--format", "json", *map(str, chunk)], capture_output=True, text=True
+        )
         if proc.stdout.strip():
             return {Path(f["path"]).name: f["findings"] for f in json.loads(proc.stdout)["files"]}
         if len(chunk) == 1:
@@ -389,11 +506,25 @@ def main() -> int:
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--per-doc", type=int, default=1, help="injections per category per report")
     ap.add_argument("--docs", type=int, default=0, help="only the first N reports (0: all)")
-    ap.add_argument("--new", default="zh-typos.", help="rule-id prefix of the checks whose false alarms count")
-    ap.add_argument("--findings", type=Path, default=None, help="write the new checks' findings on the originals (TSV)")
+    ap.add_argument(
+        "--new", default="zh-typos.", help="rule-id prefix of the checks whose false alarms count"
+    )
+    ap.add_argument(
+        "--findings", type=Path, default=None, help="write the new checks' findings on the originals (TSV)"
+    )
     ap.add_argument("--keep", type=Path, default=None, help="keep the copies and the injection list here")
     ap.add_argument("--exe", default=shutil.which("reportlint") or "reportlint")
+    ap.add_argument(
+        "--any-substitute",
+        action="store_true",
+        help="draw typo substitutes from every homophone / look-alike, not the input method's first page",
+    )
+    ap.add_argument(
+        "--inject-only", action="store_true", help="write the copies and injections.tsv, lint nothing"
+    )
     args = ap.parse_args()
+    global ANY_SUBSTITUTE
+    ANY_SUBSTITUTE = args.any_substitute
 
     files = sorted(args.corpus.glob("*.txt"))
     if args.docs:
@@ -420,13 +551,24 @@ def main() -> int:
         (work / "inj" / path.name).write_text(new_text, encoding="utf-8")
         all_inj += injs
         skipped.update(skips)
+    if args.inject_only:
+        with (work / "injections.tsv").open("w", encoding="utf-8") as fh:
+            for inj in all_inj:
+                fh.write(f"{inj.file}\t{inj.final_line}\t{inj.category}\t{inj.expect}\t{inj.detail}\n")
+        print(f"{len(all_inj)} injections in {work}")
+        return 0
     orig, failed_o = lint(sorted((work / "orig").glob("*.txt")), args.exe)
     injd, failed_i = lint(sorted((work / "inj").glob("*.txt")), args.exe)
     bad = {s.split(":")[0] for s in failed_o + failed_i}
 
     # false alarms of the new checks on the untouched reports
-    new_findings = [(name, f) for name, fs in orig.items() if name not in bad for f in fs
-                    if f["rule"].startswith(args.new)]
+    new_findings = [
+        (name, f)
+        for name, fs in orig.items()
+        if name not in bad
+        for f in fs
+        if f["rule"].startswith(args.new)
+    ]
     if args.findings:
         with args.findings.open("w", encoding="utf-8") as fh:
             fh.write("file\tline\texcerpt\trule\tmessage\n")
@@ -461,8 +603,10 @@ def main() -> int:
         mark = " *" if cat in NEW_CATEGORIES else ""
         print(f"{cat + mark:26} {f:6d} {n:8d} {f / n if n else 0:7.1%}")
     by_rule = collections.Counter(f["rule"] for _, f in new_findings)
-    print(f"\nnew checks ({args.new}*) on the untouched reports: {len(new_findings)} findings, "
-          f"{len(new_findings) / chars * 10000:.3f} per 10,000 characters")
+    print(
+        f"\nnew checks ({args.new}*) on the untouched reports: {len(new_findings)} findings, "
+        f"{len(new_findings) / chars * 10000:.3f} per 10,000 characters"
+    )
     for rule, n in by_rule.most_common():
         print(f"  {rule:30} {n}")
     print("\nskipped injections (category: why × reports)")

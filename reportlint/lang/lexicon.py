@@ -10,17 +10,22 @@ It ships as a Bloom filter (``data/lexicon.bloom``): loading is one file read, w
 parsing, and a look-up is a few hashes. The false-positive rate (printed by ``build``)
 is the share of unseen strings that the filter wrongly calls attested.
 
-Rebuild with ``python -m reportlint.lang.lexicon build CORPUS_DIR reportlint/data/lexicon.bloom``.
+Beside it, ``data/domain-words.tsv.gz`` says how many reports use each frequent jieba word: a
+typo's correction should be a word that work reports actually use (经济, 建设), not 语调 or 禅宗.
+
+Rebuild both with ``python -m reportlint.lang.lexicon build CORPUS_DIR reportlint/data``.
 """
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import math
+import os
 import struct
 import sys
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -39,6 +44,8 @@ _PROSE_PUNCT = regex.compile(r"[，。；：、！？]")
 MAX_N = 4
 MIN_COUNT = 2
 FP_RATE = 0.002
+LEXICON = "lexicon.bloom"
+DOMAIN = "domain-words.tsv.gz"
 
 
 def clean_lines(text: str) -> Iterator[str]:
@@ -126,35 +133,82 @@ class Bloom:
 
 
 def build(
-    corpus: Path, out: Path, *, min_count: int = MIN_COUNT, fp_rate: float = FP_RATE
+    corpus: Path,
+    out_dir: Path,
+    *,
+    min_count: int = MIN_COUNT,
+    fp_rate: float = FP_RATE,
+    only: Callable[[Path], bool] | None = None,
 ) -> dict[str, float]:
-    """Write the lexicon of the reports in ``corpus`` to ``out``; return figures for the README."""
-    from ..textutil import word_freq
+    """Write ``lexicon.bloom`` and ``domain-words.tsv.gz`` for the reports in ``corpus``; return figures."""
+    from ..textutil import _jieba, word_freq
 
     paths = sorted(corpus.glob("*.txt"))
-    counts, _docs = count_ngrams(paths)
-    keep = [g for g, c in counts.items() if c >= min_count and not word_freq(g)]
+    if only is not None:
+        paths = [p for p in paths if only(p)]
+    counts, docs = count_ngrams(paths)
+    # jieba words of count <= 3 stay: the typo check treats many of them as typos (补齐, 经挤).
+    keep = [g for g, c in counts.items() if c >= min_count and word_freq(g) <= 3]
     bloom = Bloom.for_items(len(keep), fp_rate)
     for g in keep:
         bloom.add(g)
-    out.write_bytes(bloom.to_bytes())
+    out_dir.mkdir(parents=True, exist_ok=True)
+    (out_dir / LEXICON).write_bytes(bloom.to_bytes())
+    # How many reports use each frequent jieba word: a typo's correction should be a word of the domain.
+    freq = _jieba().dt.FREQ
+    domain = sorted(
+        (w, docs[w]) for w, f in freq.items() if f >= 100 and 2 <= len(w) <= 4 and docs.get(w, 0) >= 2
+    )
+    lines = [f"#reports\t{len(paths)}"] + [f"{w}\t{d}" for w, d in domain]
+    (out_dir / DOMAIN).write_bytes(gzip.compress(("\n".join(lines) + "\n").encode("utf-8"), mtime=0))
     return {
         "reports": len(paths),
         "ngrams": len(counts),
         "kept": len(keep),
-        "bytes": out.stat().st_size,
+        "bytes": (out_dir / LEXICON).stat().st_size,
         "k": bloom.k,
         "fp_rate": fp_rate,
+        "domain_words": len(domain),
+        "domain_bytes": (out_dir / DOMAIN).stat().st_size,
     }
+
+
+def _data_bytes(name: str) -> bytes | None:
+    """A data file: from ``REPORTLINT_LEXICON`` (a folder; the benchmark's held-out test) or the package."""
+    other = os.environ.get("REPORTLINT_LEXICON")
+    if other:
+        return (Path(other) / name).read_bytes()
+    try:
+        return resources.files("reportlint.data").joinpath(name).read_bytes()
+    except FileNotFoundError:
+        return None
 
 
 @lru_cache(maxsize=1)
 def _shipped() -> Bloom | None:
-    ref = resources.files("reportlint.data").joinpath("lexicon.bloom")
-    try:
-        return Bloom.from_bytes(ref.read_bytes())
-    except FileNotFoundError:
-        return None
+    blob = _data_bytes(LEXICON)
+    return None if blob is None else Bloom.from_bytes(blob)
+
+
+@lru_cache(maxsize=1)
+def _domain() -> tuple[dict[str, int], int]:
+    blob = _data_bytes(DOMAIN)
+    if blob is None:
+        return {}, 0
+    lines = gzip.decompress(blob).decode("utf-8").split("\n")
+    total = int(lines[0].split("\t")[1])
+    table = {}
+    for line in lines[1:]:
+        if line:
+            w, d = line.split("\t")
+            table[w] = int(d)
+    return table, total
+
+
+def domain_share(word: str) -> float:
+    """The share of the corpus's reports that use ``word`` (0 for words outside the table)."""
+    table, total = _domain()
+    return table.get(word, 0) / total if total else 0.0
 
 
 def attested(s: str) -> bool:
@@ -229,8 +283,11 @@ def _dominated(neighbours: Counter[str], count: int) -> bool:
 
 
 def main(argv: list[str]) -> int:
-    if len(argv) == 3 and argv[0] == "build":
-        figures = build(Path(argv[1]), Path(argv[2]))
+    if len(argv) in (3, 4) and argv[0] == "build":  # build CORPUS_DIR OUT_DIR [even|odd]
+        # An optional 4th argument "even"/"odd" builds from half of the reports (held-out tests).
+        half = {"even": 0, "odd": 1}.get(argv[3]) if len(argv) == 4 else None
+        only = None if half is None else (lambda p: int(p.stem) % 2 == half if p.stem.isdigit() else False)
+        figures = build(Path(argv[1]), Path(argv[2]), only=only)
         for k, v in figures.items():
             print(f"{k}\t{v}")
         return 0
@@ -238,7 +295,10 @@ def main(argv: list[str]) -> int:
         for g, c, d in learn_words(sorted(Path(argv[1]).glob("*.txt")))[:200]:
             print(f"{g}\t{c}\t{d}")
         return 0
-    print("usage: python -m reportlint.lang.lexicon build CORPUS_DIR OUT.bloom | learn DIR", file=sys.stderr)
+    print(
+        "usage: python -m reportlint.lang.lexicon build CORPUS_DIR OUT_DIR [even|odd] | learn DIR",
+        file=sys.stderr,
+    )
     return 2
 
 

@@ -34,14 +34,29 @@ RATIO = 20
 MIN_MISSING_FREQ = 300
 # Score: the gain in log-probability of the best segmentation of a window around the edit.
 WINDOW = 4
-MIN_GAIN = 6.0
+MIN_GAIN = 5.0
 MIN_GAIN_MISSING = 9.0
+MIN_GAIN_DOUBLED = 0.0
+# Two words meeting at a shared character (推进|进口) are words of at least this count.
+JUNCTION_FREQ = 20
 # The count of jieba's own typo entries (经挤-like strings kept in the dictionary with count 3).
 TYPO_ENTRY_COUNT = 3
 EXTRA_WORD_FREQ = 100_000
 
+# The correction must be a word that at least this share of the corpus's reports use.
+MIN_RIGHT_SHARE = 0.04
+# A homophone typo comes from an input method's first page: the typed character is among the
+# IME_RANK most frequent characters of a reading it shares with the intended one. A look-alike
+# typo is a common character (rare characters in a report are names, written on purpose).
+IME_RANK = 10
+MIN_LOOK_ALIKE_FREQ = 500
+
 GUARDS = frozenset(
     {
+        "domain",  # the correction is a word work reports use
+        "ime",  # the typed character is one an input method or a hurried hand produces
+        "parallel",  # 优师、优生、优校 / 能融尽融: parallel single-character coinages
+        "name-suffix",  # 松安路, 云动公园: a string before a place suffix is a name
         "in-word",  # never edit a character that jieba reads as part of a real word
         "typo-entries",  # jieba's count-3 entries one edit from a frequent word are no words
         "lexicon",  # strings attested in published reports are not typos
@@ -53,7 +68,7 @@ GUARDS = frozenset(
 )
 
 _HAN_RUN = regex.compile(r"\p{Han}+")
-_SLOGAN = regex.compile(r"[“‘「『\"]([^“”‘’「」『』\"\n]{1,10})[”’」』\"]")
+_SLOGAN = regex.compile(r"[“‘「『\"]([^“”‘’「」『』\"\n]{1,10})[”’」』\"]|《([^《》\n]{1,30})》")
 _TITLE = (
     r"(?:主任|副主任|院长|检察长|书记|市长|区长|县长|州长|省长|主席|委员长|部长|局长|厅长|秘书长|处长|镇长|乡长|"
     r"庭长|所长|队长|校长|总经理|董事长|理事长|政委|代表|委员|同志|先生|女士|教授|烈士|主持人|主编|记者)"
@@ -61,6 +76,11 @@ _TITLE = (
 _PERSON = regex.compile(
     rf"(?<={_TITLE}[ \u3000]?)\p{{Han}}{{2,3}}|\p{{Han}}{{2,3}}(?=[ \u3000]?(?:同志|{_TITLE}))"
 )
+_NAME_SUFFIX = regex.compile(
+    r"路|街|巷|大道|站|港|桥|公园|广场|大厦|中心|公司|集团|股份|科技|实业|园|村|镇|乡|山|湖|河|湾|岛|寺|"
+    r"高速|铁路|线|号|牌|杯|奖|厂|矿|店|馆|楼"
+)
+_REDUP = regex.compile(r"(\p{Han})\1")
 _NUMERALS = set("〇零一二三四五六七八九十百千万亿两")
 _CLASSIFIER_REDUP = regex.compile(r"[一两几]([\p{Han}])\1")
 # Function characters that legitimately stand alone beside any word.
@@ -91,6 +111,27 @@ def _jieba_model() -> tuple[dict[str, int], float]:
 
     dt = _jieba().dt
     return dt.FREQ, math.log(dt.total)
+
+
+@lru_cache(maxsize=1)
+def _reading_ranks() -> dict[tuple[str, str], int]:
+    """(reading, character) -> the character's rank by jieba frequency among those of the reading."""
+    freq, _ = _jieba_model()
+    ranks = {}
+    for reading, chars in confusion._homophone_table()[1].items():
+        for i, c in enumerate(sorted(chars, key=lambda c: -(freq.get(c) or 0))):
+            ranks[(reading, c)] = i
+    return ranks
+
+
+def ime_plausible(typed: str, meant: str, why: str) -> bool:
+    """Whether an input method (homophone) or a hurried hand (look-alike) would type ``typed``."""
+    freq, _ = _jieba_model()
+    if why == "look-alike":
+        return (freq.get(typed) or 0) >= MIN_LOOK_ALIKE_FREQ
+    ranks = _reading_ranks()
+    shared = set(confusion.readings(typed)) & set(confusion.readings(meant))
+    return any(ranks.get((r, typed), 99) < IME_RANK for r in shared)
 
 
 @lru_cache(maxsize=1)
@@ -217,7 +258,7 @@ class Detector:
     def _blocked(self, text: str) -> list[tuple[int, int]]:
         spans: list[tuple[int, int]] = []
         if "slogan" in self.guards:
-            spans += [m.span(1) for m in _SLOGAN.finditer(text)]
+            spans += [m.span(1) if m.group(1) is not None else m.span(2) for m in _SLOGAN.finditer(text)]
         if "names" in self.guards:
             spans += [m.span() for m in _PERSON.finditer(text)]
         return spans
@@ -237,15 +278,17 @@ class Detector:
             if single[i] or "in-word" not in self.guards:
                 found.extend(self._substitutions(run, i, c, spans, token_of))
             if i + 1 < len(run) and c == run[i + 1]:
-                found.extend(self._doubled(run, i, spans, token_of))
+                found.extend(self._doubled(run, i, spans, token_of, text[base - 1 : base]))
         found.extend(self._missing(run, single))
         keep = []
         for cand in found:
             a, b = cand.start + base, cand.end + base
             if any(x < b and a < y for x, y in blocked):
                 continue
-            if "recurring" in self.guards and cand.kind != "doubled" and text.count(cand.wrong) > 1:
+            if "recurring" in self.guards and text.count(cand.wrong) > 1:
                 continue
+            if cand.kind == "doubled" and _REDUP.search(text[max(0, a - 6) : a] + "|" + text[b : b + 6]):
+                continue  # reduplication in a row: 评评理、议议事, 说说话、谈谈心
             keep.append(Candidate(a, b, cand.wrong, cand.right, cand.kind, cand.score, cand.reason_zh))
         return keep
 
@@ -266,6 +309,10 @@ class Detector:
                 for new in words:
                     why = subs.get(new[i - a])
                     if not why:
+                        continue
+                    if "ime" in self.guards and not ime_plausible(c, new[i - a], why):
+                        continue
+                    if "parallel" in self.guards and _parallel(run, a, b, i):
                         continue
                     fn = self.count(new)
                     if fn < MIN_WORD_FREQ or self.count(wrong) * RATIO > fn:
@@ -293,45 +340,56 @@ class Detector:
         return out
 
     def _doubled(
-        self, run: str, i: int, spans: list[tuple[int, int]], token_of: list[int]
+        self, run: str, i: int, spans: list[tuple[int, int]], token_of: list[int], before: str
     ) -> list[Candidate]:
-        """``run[i] == run[i+1]``: one copy too many, inside what should be one word."""
-        x = run[i]
-        ta, tb = spans[token_of[i]], spans[token_of[i + 1]]
-        if ta == tb:
-            return []  # both copies in one word: 兢兢业业, 人人, 婷婷
-        a_single, b_single = ta[1] - ta[0] == 1, tb[1] - tb[0] == 1
-        if not a_single and not b_single:
-            return []  # two words meeting at a shared character: 推进|进口, 提高|高质量, 车站|站台
-        if a_single and b_single:
-            return []  # 的|的, 件|件: the repeated-char rule's part-of-speech test decides those
-        if i >= 1 and run[i - 1] == run[i + 1] or i + 2 < len(run) and run[i + 2] == x:
+        """``run[i] == run[i+1]``: one copy too many inside what should be one word (经经济, 发展展)."""
+        x, n = run[i], len(run)
+        if spans[token_of[i]] == spans[token_of[i + 1]]:
+            return []  # both copies inside one word: 兢兢业业, 人人, 婷婷
+        if x in _NUMERALS or i == 0 and before.isdigit():
+            return []  # 二〇二二, 近3年年均
+        if i + 3 < n and run[i + 2] == run[i + 3] or i >= 2 and run[i - 2] == run[i - 1]:
+            return []  # AABB: 干干净净, 方方面面
+        if i >= 1 and run[i - 1] == run[i + 1] or i + 2 < n and run[i + 2] == x:
             return []
-        if x == "至" and not b_single or x in _NUMERALS:
+        ends, starts = self._ends_word(run, i), self._starts_word(run, i + 1)
+        if ends and starts:
+            return []  # two words meeting at a shared character: 推进|进口, 提高|高质量, 安全|全面
+        if "lexicon" in self.guards and any(
+            lexicon.attested(run[j : j + 4]) for j in (i - 2, i - 1) if j >= 0 and j + 4 <= n
+        ):
+            return []  # published reports write it so, with its neighbours: 全市|市场, 中国|国新
+        ta = spans[token_of[i]]
+        prev = run[ta[0] : i + 1]
+        if ta[1] - ta[0] > 1 and (x in FUNCTION_CHARS or x == "至" or _CLASSIFIER_REDUP.fullmatch(prev + x)):
+            return []  # 目的|的, 实事求是|是, 周至|至, 一个|个
+        merged = run[: i + 1] + run[i + 2 :]
+        lo, hi = max(0, i - WINDOW), min(n, i + 2 + WINDOW)
+        new_spans, new_lp = self.segment(merged[lo : hi - 1])
+        tok = next(((a, b) for a, b in new_spans if a <= i - lo < b), None)
+        if tok is None or tok[1] - tok[0] < 2:
             return []
-        prev = run[ta[0] : ta[1]]
-        if not a_single and _CLASSIFIER_REDUP.fullmatch(prev + x):
-            return []  # 一个个, 一步步
-        if self.count(x + x) >= MIN_WORD_FREQ:
-            return []  # a reduplicated word that lost out to its neighbour: 人人|人参
-        if a_single:  # X|XY…: the second copy starts a word
-            word = run[tb[0] : tb[1]]
-            if self.count(word) < MIN_WORD_FREQ:
-                return []
-            lo, hi = i, tb[1]
-        else:  # …WX|X: the first copy ends a word
-            word = prev
-            if self.count(word) < MIN_WORD_FREQ or (x == "至" and prev.endswith("至")):
-                return []
-            lo, hi = ta[0], i + 2
-        wrong = run[lo:hi]
-        right = wrong[: i - lo] + wrong[i - lo + 1 :]
-        gain = self._gain(run, lo, hi, right)
+        word = merged[lo + tok[0] : lo + tok[1]]
+        if self.count(word) < MIN_WORD_FREQ:
+            return []
+        if "domain" in self.guards and lexicon.domain_share(word) < MIN_RIGHT_SHARE:
+            return []
+        gain = new_lp - self.logp(run[lo:hi])
+        if gain < MIN_GAIN_DOUBLED:
+            return []
+        a, b = lo + tok[0], lo + tok[1] + 1  # the word with the extra copy, in run coordinates
+        wrong = run[a:b]
         return [
-            Candidate(
-                lo, hi, wrong, right, "doubled", round(gain, 2), f"“{wrong}”多了一个“{x}”，应为“{right}”"
-            )
+            Candidate(a, b, wrong, word, "doubled", round(gain, 2), f"“{wrong}”多了一个“{x}”，应为“{word}”")
         ]
+
+    def _ends_word(self, run: str, i: int) -> bool:
+        """A word of two or more characters ends with ``run[i]``."""
+        return any(self.count(run[j : i + 1]) >= JUNCTION_FREQ for j in range(max(0, i - 3), i))
+
+    def _starts_word(self, run: str, i: int) -> bool:
+        """A word of two or more characters starts with ``run[i]``."""
+        return any(self.count(run[i:k]) >= JUNCTION_FREQ for k in range(i + 2, min(len(run), i + 4) + 1))
 
     def _gain(self, run: str, a: int, b: int, new: str) -> float:
         lo, hi = max(0, a - WINDOW), min(len(run), b + WINDOW)
@@ -350,6 +408,10 @@ class Detector:
         min_gain: float,
     ) -> Candidate | None:
         if "lexicon" in self.guards and lexicon.attested(wrong):
+            return None
+        if "domain" in self.guards and lexicon.domain_share(new) < MIN_RIGHT_SHARE:
+            return None
+        if "name-suffix" in self.guards and _NAME_SUFFIX.match(run, b):
             return None
         lo, hi = max(0, a - WINDOW), min(len(run), b + WINDOW)
         window_new = run[lo:a] + new + run[b:hi]
@@ -395,6 +457,23 @@ class Detector:
                         if ch not in FUNCTION_CHARS:
                             return True
         return False
+
+
+def _parallel(run: str, a: int, b: int, i: int) -> bool:
+    """The unchanged part of a two-character span repeats right beside it in the same place.
+
+    Official prose builds parallel coinages from single characters: 优师、优生、优校,
+    能融尽融, 公资公办, 边巡边改边治, 安其心、尽其能. Any of them read alone is a "non-word"
+    one confusable edit from a word; the repetition shows it is meant.
+    """
+    if b - a != 2:
+        return False
+    k = i - a  # the changed position inside the span
+    keep = run[a + 1 - k]
+    lo, hi = max(0, a - 5), min(len(run), b + 5)
+    # where the kept character would sit in a neighbouring copy of the pattern
+    spots = [j for j in range(lo, hi) if run[j] == keep and not a <= j < b]
+    return bool(spots)
 
 
 def _best_per_place(cands: list[Candidate]) -> list[Candidate]:

@@ -26,7 +26,7 @@ from pathlib import Path
 
 import regex
 
-from . import confusion
+from . import confusion, lexicon
 
 MIN_MAJORITY = 3
 MAX_MINORITY = 2
@@ -114,8 +114,8 @@ def _candidates(doc: _Doc) -> dict[str, int]:
     out: dict[str, int] = {}
     nouns = proper_nouns()
     for _, tok in doc.tokens():
-        if len(tok) >= 2 and tok in nouns:
-            out[tok] = 0
+        if len(tok) >= 3 and tok in nouns:  # two-character ones are the typo check's (中国/中固)
+            out[tok] = 1 if tok[-1] in "省市区县镇乡村" else 0
     for pattern in (_NAME_AFTER_TITLE, _NAME_BEFORE_TITLE):
         for m in pattern.finditer(text):
             out.setdefault(m.group(1), 0)
@@ -165,8 +165,8 @@ def name_variants(
             end = start + len(var)
             if not why or any(a < end and start < b for a, b in found):
                 continue
-            if text.count(var) > max_minority or det.count(var):
-                continue
+            if text.count(var) > max_minority or det.count(var) or lexicon.attested(var):
+                continue  # used often here, a word, or attested in published reports: meant
             if var[k] in FUNCTION_CHARS or name[k] in FUNCTION_CHARS:
                 continue
             tok = doc.token_at.get(start + k)
