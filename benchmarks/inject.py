@@ -476,10 +476,8 @@ def lint(files: list[Path], exe: str) -> tuple[dict[str, list[dict]], list[str]]
         if len(chunk) == 1:
             failed.append(f"{chunk[0].name}: {proc.stderr.strip()[-200:]}")
             return {}
-        out: dict[str, list[dict]] = {}
-        for f in chunk:
-            out.update(run([f]))
-        return out
+        half = len(chunk) // 2  # one bad report stops the command: halve until it stands alone
+        return {**run(chunk[:half]), **run(chunk[half:])}
 
     result: dict[str, list[dict]] = {}
     with ThreadPoolExecutor(2) as pool:
