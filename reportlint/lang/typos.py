@@ -49,6 +49,9 @@ MIN_RIGHT_SHARE = 0.04
 # IME_RANK most frequent characters of a reading it shares with the intended one. A look-alike
 # typo is a common character (rare characters in a report are names, written on purpose).
 IME_RANK = 10
+# Parallel coinages: a character of the two-character span repeats this close (招才用才, 院市、校市).
+PARALLEL_REACH = 5
+PARALLEL_BOTH = True
 MIN_LOOK_ALIKE_FREQ = 500
 
 GUARDS = frozenset(
@@ -266,6 +269,7 @@ class Detector:
     def _in_run(
         self, text: str, run: str, base: int, spans: list[tuple[int, int]], blocked: list[tuple[int, int]]
     ) -> list[Candidate]:
+        self._text, self._base = text, base  # for guards that look past the run (parallel coinages)
         single = [False] * len(run)
         token_of = [0] * len(run)
         for t, (a, b) in enumerate(spans):
@@ -312,7 +316,9 @@ class Detector:
                         continue
                     if "ime" in self.guards and not ime_plausible(c, new[i - a], why):
                         continue
-                    if "parallel" in self.guards and _parallel(run, a, b, i):
+                    if "parallel" in self.guards and _parallel(
+                        self._text, a + self._base, b + self._base, i + self._base
+                    ):
                         continue
                     fn = self.count(new)
                     if fn < MIN_WORD_FREQ or self.count(wrong) * RATIO > fn:
@@ -459,21 +465,18 @@ class Detector:
         return False
 
 
-def _parallel(run: str, a: int, b: int, i: int) -> bool:
-    """The unchanged part of a two-character span repeats right beside it in the same place.
+def _parallel(text: str, a: int, b: int, i: int) -> bool:
+    """A character of a two-character span repeats right beside it (punctuation allowed between).
 
     Official prose builds parallel coinages from single characters: 优师、优生、优校,
-    能融尽融, 公资公办, 边巡边改边治, 安其心、尽其能. Any of them read alone is a "non-word"
-    one confusable edit from a word; the repetition shows it is meant.
+    能融尽融, 招才用才, 边巡边改边治, 院市、校市. Any of them read alone is a "non-word"
+    one confusable edit from a word; the repetition shows it is meant. Offsets are in ``text``.
     """
     if b - a != 2:
         return False
-    k = i - a  # the changed position inside the span
-    keep = run[a + 1 - k]
-    lo, hi = max(0, a - 5), min(len(run), b + 5)
-    # where the kept character would sit in a neighbouring copy of the pattern
-    spots = [j for j in range(lo, hi) if run[j] == keep and not a <= j < b]
-    return bool(spots)
+    lo, hi = max(0, a - PARALLEL_REACH), min(len(text), b + PARALLEL_REACH)
+    chars = set(text[a:b]) if PARALLEL_BOTH else {text[a + 1 - (i - a)]}
+    return any(text[j] in chars for j in range(lo, hi) if not a <= j < b)
 
 
 def _best_per_place(cands: list[Candidate]) -> list[Candidate]:
