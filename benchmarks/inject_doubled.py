@@ -86,11 +86,12 @@ def main() -> int:
     ap.add_argument("--per-doc", type=int, default=12, help="injections per report (one per paragraph)")
     ap.add_argument("--show-missed", type=int, default=0, metavar="N", help="print N missed injections")
     ap.add_argument("--show-found", action="store_true", help="print the findings on the untouched corpus")
+    ap.add_argument("--ignore", action="append", default=[], metavar="RULE", help="leave a rule or pack out")
     args = ap.parse_args()
     if not args.corpus.is_dir():
         ap.error(f"{args.corpus}: not a folder")
 
-    linter = Linter(Config(select=[CATEGORY]))
+    linter = Linter(Config(select=[CATEGORY], ignore=args.ignore))
     rng = random.Random(args.seed)
     untouched: list[str] = []
     total = found = 0

@@ -71,6 +71,8 @@ class Linter:
         self.rules = [r for r in self.all_rules if self._active(r)]
         for rule in self.rules:
             rule.kind  # noqa: B018 - build the active rules now: a bad parameter fails before any file is read
+        # Statistical guesses run after every precise rule, so they see what those already reported.
+        self.rules.sort(key=lambda r: r.kind.secondary)
         self._accept = self._accept_pattern(self.config.accept)
         self.rule_times: dict[str, float] | None = {} if profile else None
 
@@ -103,7 +105,11 @@ class Linter:
     def _active(self, rule: Rule) -> bool:
         c = self.config
         if c.select:
-            on = _matches(rule, c.select)
+            # Selecting a pack or a category runs its rules that are on by default; naming a rule
+            # that is off by default (or listing it under ``enable``) turns it on.
+            on = _matches(rule, c.select) and (
+                rule.enabled or bool({rule.full_id, rule.id} & set(c.select)) or _matches(rule, c.enable)
+            )
         else:
             on = rule.enabled or _matches(rule, c.enable)
         return on and not _matches(rule, c.ignore)
@@ -153,6 +159,10 @@ class Linter:
                 if key in seen or _overlaps(blocked, hit.start, hit.end):
                     continue
                 if _suppressed(suppressed, doc, hit.start, rule):
+                    continue
+                # A secondary kind (the statistical typo and name checks) only adds what the
+                # earlier rules missed: one problem, one finding, and the precise message wins.
+                if rule.kind.secondary and any(f.start < hit.end and hit.start < f.end for f in findings):
                     continue
                 seen.add(key)
                 findings.append(self._finding(rule, sev, hit, doc))

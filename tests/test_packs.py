@@ -192,7 +192,9 @@ def test_user_rule_disabled_by_default_and_enabled(cli_json, write, make_pack, t
     pack = make_pack([pattern_rule(enabled=False)])
     report = write("r.txt", USER_TEXT)
     code, data = cli_json("--pack", pack, "--select", "office", report)
-    assert code == 1, "select turns on a rule that is off by default"
+    assert code == 0, "selecting its pack runs only the pack's rules that are on"
+    code, data = cli_json("--pack", pack, "--select", "office.banned-phrase", report)
+    assert code == 1, "selecting the rule by id turns it on"
     _, data = cli_json("--pack", pack, report)
     assert _rules_found(data) == []
     (tmp_path / ".reportlint.yaml").write_text("enable: [banned-phrase]\n", encoding="utf-8")

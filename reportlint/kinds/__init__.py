@@ -111,6 +111,8 @@ class Kind:
     default_fix: ClassVar[str] = "none"
     # Message cases and the variables a kind provides for each (``match`` and ``replacement`` always).
     cases: ClassVar[dict[str, tuple[str, ...]]] = {"default": ()}
+    # A secondary kind (a statistical guess) only reports spans that no earlier rule has reported.
+    secondary: ClassVar[bool] = False
 
     def __init__(self, params: Any):
         self.p = params
